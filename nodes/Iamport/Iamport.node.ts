@@ -1,0 +1,131 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { cashReceiptDescription, cashReceiptOperations } from './resources/cashReceipt';
+import { externalCashReceiptDescription, externalCashReceiptOperations } from './resources/externalCashReceipt';
+import type { ItemResult } from './shared/outcome';
+import { runInOrder } from './shared/pool';
+import { readSettings, settingsDescription } from './shared/settings';
+import { IamportTransport } from './shared/transport';
+import type { Operation } from './shared/types';
+
+const OPERATIONS: Record<string, Record<string, Operation>> = {
+	cashReceipt: cashReceiptOperations,
+	externalCashReceipt: externalCashReceiptOperations,
+};
+
+type ItemRun = ItemResult | { error: NodeApiError | NodeOperationError };
+
+/** Any error of one item as n8n shows it, with its itemIndex; unknown errors keep only their message. */
+function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(ctx.getNode(), (error as Error)?.message ?? String(error), { itemIndex });
+}
+
+export class Iamport implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: "I'mport",
+		name: 'iamport',
+		icon: 'file:iamport.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: "Cancel, look up and issue cash receipts (현금영수증) with i'mport (PortOne V1)",
+		defaults: { name: "I'mport" },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		// Two outputs (Success, Failure) unless the user asks for one.
+		outputs: `={{ $parameter.splitOutputs === false ? [{ "type": "main" }] : [{ "type": "main", "displayName": "Success" }, { "type": "main", "displayName": "Failure" }] }}`,
+		credentials: [{ name: 'iamportApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Cash Receipt', value: 'cashReceipt', description: "Receipts of payments made through i'mport (imp_uid)" },
+					{
+						name: 'External Cash Receipt',
+						value: 'externalCashReceipt',
+						description: "Receipts for cash sales made outside i'mport (merchant_uid)",
+					},
+				],
+				default: 'cashReceipt',
+			},
+			...cashReceiptDescription,
+			...externalCashReceiptDescription,
+			{
+				displayName: 'Split Success and Failure',
+				name: 'splitOutputs',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to send items i'mport accepted (code 0) to the Success output and all others to the Failure output. Off: one output, each item with its outcome.",
+			},
+			...settingsDescription,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const selected = OPERATIONS[resource]?.[operation];
+		if (!selected) {
+			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
+		}
+		const splitOutputs = this.getNodeParameter('splitOutputs', 0, true) as boolean;
+		const settings = readSettings(this);
+		const transport = new IamportTransport(this, settings);
+		const continueOnFail = this.continueOnFail();
+
+		// Without continueOnFail the first error ends the run: no new item starts, running ones finish.
+		let stopError: { itemIndex: number; error: Error } | undefined;
+		const runs = await runInOrder<ItemRun>(
+			items.length,
+			settings.concurrency,
+			async (itemIndex) => {
+				try {
+					return await selected.run.call(this, itemIndex, transport);
+				} catch (thrown) {
+					const error = itemError(this, thrown, itemIndex);
+					if (!continueOnFail && (!stopError || itemIndex < stopError.itemIndex)) stopError = { itemIndex, error };
+					return { error };
+				}
+			},
+			() => transport.authenticated,
+			() => stopError !== undefined,
+		);
+		if (stopError) throw stopError.error;
+
+		const success: INodeExecutionData[] = [];
+		const failure: INodeExecutionData[] = [];
+		runs.forEach((run, itemIndex) => {
+			if (run === undefined) return; // not reached: runInOrder runs every item unless stopped, and then we threw
+			const pairedItem = { item: itemIndex };
+			if ('error' in run) {
+				const json: IDataObject = { outcome: 'error', error: run.error.message };
+				if (run.error.description) json.description = run.error.description;
+				// item.error lets n8n route it to the error output when "continue (using error output)" is set.
+				failure.push({ json, error: run.error, pairedItem });
+			} else {
+				(run.success ? success : failure).push({ json: run.json, pairedItem });
+			}
+		});
+		if (splitOutputs) return [success, failure];
+		// One output, in input order.
+		const single: INodeExecutionData[] = new Array(items.length);
+		for (const item of [...success, ...failure]) single[(item.pairedItem as { item: number }).item] = item;
+		return [single];
+	}
+}

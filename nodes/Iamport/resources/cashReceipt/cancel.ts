@@ -1,0 +1,43 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { cancelReceipt } from '../../shared/cancelFlow';
+import { readId, segment } from '../../shared/input';
+import type { ItemResult } from '../../shared/outcome';
+import { OUTCOMES } from '../../shared/outcome';
+import type { IamportTransport } from '../../shared/transport';
+import { cancelSafetyFields, readCancelOptions } from '../cancelSafety';
+
+const showFor = { resource: ['cashReceipt'], operation: ['cancel'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Imp UID',
+		name: 'impUid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'imp_123456789012',
+		description:
+			"The i'mport payment id (imp_uid) whose cash receipt to cancel, usually mapped from the incoming item, e.g. {{ $json.imp_uid }}",
+		displayOptions: { show: showFor },
+	},
+	...cancelSafetyFields(showFor),
+];
+
+/** DELETE /receipts/{imp_uid} (revokeReceipt), with the checks of the cancel flow. */
+export async function run(this: IExecuteFunctions, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+	const id = readId(this, 'impUid', 'imp_uid', itemIndex);
+	return await cancelReceipt(
+		this,
+		transport,
+		itemIndex,
+		{
+			idField: 'imp_uid',
+			id,
+			path: `/receipts/${segment(id)}`,
+			cancelTable: OUTCOMES.receiptCancel,
+			lookupTable: OUTCOMES.receiptGet,
+		},
+		readCancelOptions(this, itemIndex),
+	);
+}

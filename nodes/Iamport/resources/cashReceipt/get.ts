@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readId, segment } from '../../shared/input';
+import type { ItemResult } from '../../shared/outcome';
+import { OUTCOMES, resultOf } from '../../shared/outcome';
+import type { IamportTransport } from '../../shared/transport';
+
+const showFor = { resource: ['cashReceipt'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Imp UID',
+		name: 'impUid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'imp_123456789012',
+		description: "The i'mport payment id (imp_uid) whose cash receipt to look up",
+		displayOptions: { show: showFor },
+	},
+];
+
+/** GET /receipts/{imp_uid} (getReceipt). */
+export async function run(this: IExecuteFunctions, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+	const id = readId(this, 'impUid', 'imp_uid', itemIndex);
+	const target = { idField: 'imp_uid', id };
+	const answer = await transport.send({ method: 'GET', path: `/receipts/${segment(id)}`, idempotent: true }, itemIndex);
+	return resultOf(target, answer, OUTCOMES.receiptGet);
+}

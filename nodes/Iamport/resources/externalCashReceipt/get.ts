@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readId, segment } from '../../shared/input';
+import type { ItemResult } from '../../shared/outcome';
+import { OUTCOMES, resultOf } from '../../shared/outcome';
+import type { IamportTransport } from '../../shared/transport';
+
+const showFor = { resource: ['externalCashReceipt'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Merchant UID',
+		name: 'merchantUid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'order_20261124_0001',
+		description: 'Your order number (merchant_uid) the cash receipt was issued with',
+		displayOptions: { show: showFor },
+	},
+];
+
+/** GET /receipts/external/{merchant_uid} (getExternalReceipt). */
+export async function run(this: IExecuteFunctions, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+	const id = readId(this, 'merchantUid', 'merchant_uid', itemIndex);
+	const answer = await transport.send(
+		{ method: 'GET', path: `/receipts/external/${segment(id)}`, idempotent: true },
+		itemIndex,
+	);
+	return resultOf({ idField: 'merchant_uid', id }, answer, OUTCOMES.externalGet);
+}

@@ -1,0 +1,92 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readAmount, readId, segment } from '../../shared/input';
+import { issueReceipt } from '../../shared/issueFlow';
+import type { ItemResult } from '../../shared/outcome';
+import { OUTCOMES } from '../../shared/outcome';
+import type { IamportTransport } from '../../shared/transport';
+import { externalIssueOptions, readIssueOptions } from '../issueFields';
+
+const showFor = { resource: ['externalCashReceipt'], operation: ['issue'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Merchant UID',
+		name: 'merchantUid',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'order_20261124_0001',
+		description:
+			'Your order number for the cash payment (merchant_uid). Use the same number as the cash sale so the two can be reconciled; Smartro (new module) accepts no special characters.',
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Channel Key',
+		name: 'channelKey',
+		type: 'string',
+		required: true,
+		default: '',
+		description: "The channel key of the PG channel to issue through (PortOne admin console, Integration > Channels)",
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Order Name',
+		name: 'orderName',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The order name printed on the receipt',
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+		description: 'The receipt amount in won (a whole number)',
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Identifier',
+		name: 'identifier',
+		type: 'string',
+		required: true,
+		typeOptions: { password: true },
+		default: '',
+		placeholder: '01012345678',
+		description:
+			"Who the receipt is for: a mobile phone number, a cash receipt card number, a business registration number or a resident registration number. Personal data: it is sent to i'mport and not shown in the output.",
+		displayOptions: { show: showFor },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'issueOptions',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showFor },
+		options: externalIssueOptions,
+	},
+];
+
+/** POST /receipts/external/{merchant_uid} (issueExternalReceipt). */
+export async function run(this: IExecuteFunctions, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+	const id = readId(this, 'merchantUid', 'merchant_uid', itemIndex);
+	const body = {
+		channel_key: readId(this, 'channelKey', 'channel_key', itemIndex),
+		name: readId(this, 'orderName', 'name', itemIndex),
+		amount: readAmount(this, 'amount', 'amount', itemIndex),
+		identifier: readId(this, 'identifier', 'identifier', itemIndex),
+		...readIssueOptions(this, itemIndex),
+	};
+	return await issueReceipt(
+		transport,
+		itemIndex,
+		{ idField: 'merchant_uid', id, path: `/receipts/external/${segment(id)}` },
+		body,
+		OUTCOMES.externalIssue,
+	);
+}

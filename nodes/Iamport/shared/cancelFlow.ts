@@ -1,0 +1,77 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { ItemResult, OutcomeTable } from './outcome';
+import { ALREADY_CANCELLED, WOULD_CANCEL, isSuccess, resultOf } from './outcome';
+import type { IamportAnswer, IamportTransport } from './transport';
+import { IamportRequestError } from './transport';
+
+export interface CancelTarget {
+	idField: 'imp_uid' | 'merchant_uid';
+	id: string;
+	/** encoded path of the receipt; GET looks it up, DELETE cancels it */
+	path: string;
+	cancelTable: OutcomeTable;
+	lookupTable: OutcomeTable;
+}
+
+export interface CancelOptions {
+	dryRun: boolean;
+	skipAlreadyCancelled: boolean;
+}
+
+const isCancelled = (answer: IamportAnswer) => isSuccess(answer) && Number(answer.envelope.response?.cancelled_at) > 0;
+
+/**
+ * Cancels one receipt, for payment (imp_uid) and external (merchant_uid) receipts alike.
+ *
+ * Calls made, per item:
+ * - Dry Run: GET only. Success `would_cancel` / `already_cancelled`; a failed lookup goes to Failure.
+ * - Skip Already Cancelled (default): GET first; a receipt with `cancelled_at` is `already_cancelled`
+ *   (no DELETE); otherwise DELETE.
+ *   If the DELETE is refused, one more GET tells whether it was already cancelled after all.
+ * - Both off: DELETE only.
+ * A DELETE that may have reached i'mport but got no answer (connection reset, timeout, 502/504)
+ * is never blindly repeated: a GET first finds out whether the cancel went through.
+ */
+export async function cancelReceipt(
+	ctx: IExecuteFunctions,
+	transport: IamportTransport,
+	itemIndex: number,
+	target: CancelTarget,
+	options: CancelOptions,
+): Promise<ItemResult> {
+	const lookup = () => transport.send({ method: 'GET', path: target.path, idempotent: true }, itemIndex);
+
+	if (options.dryRun || options.skipAlreadyCancelled) {
+		const found = await lookup();
+		if (isCancelled(found)) return resultOf(target, found, target.lookupTable, ALREADY_CANCELLED);
+		if (options.dryRun) {
+			return resultOf(target, found, target.lookupTable, isSuccess(found) ? WOULD_CANCEL : undefined);
+		}
+		// Any other lookup answer (not found, PG without lookup support) leaves the verdict to the
+		// DELETE, whose documented statuses tell "never issued" from "unknown payment".
+	}
+
+	for (let attempt = 0; ; attempt++) {
+		let answer: IamportAnswer;
+		try {
+			answer = await transport.send({ method: 'DELETE', path: target.path, idempotent: false }, itemIndex);
+		} catch (error) {
+			if (!(error instanceof IamportRequestError) || !error.mayHaveReachedIamport) throw error;
+			// The cancel may have gone through: look before trying again, so nothing is cancelled twice.
+			const check = await lookup().catch(() => undefined);
+			if (check && isCancelled(check)) return resultOf(target, check, target.cancelTable, target.cancelTable.success);
+			if (!check || !isSuccess(check) || attempt >= transport.retries) throw error;
+			await transport.pauseBeforeRetry(attempt);
+			continue;
+		}
+		if (!isSuccess(answer) && options.skipAlreadyCancelled && answer.httpStatus !== 404 && answer.httpStatus !== 501) {
+			// i'mport refused; if the receipt is cancelled now (by an earlier run or someone else), that is fine.
+			const check = await lookup().catch(() => undefined);
+			if (check && isCancelled(check)) {
+				return resultOf(target, check, target.lookupTable, ALREADY_CANCELLED);
+			}
+		}
+		return resultOf(target, answer, target.cancelTable);
+	}
+}

@@ -1,0 +1,80 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { IamportAnswer } from './transport';
+
+/**
+ * The one place where an i'mport answer becomes an outcome. `code === 0` is success and
+ * anything else is a failure, whatever the HTTP status (i'mport also refuses with HTTP 200 and
+ * code 1). The outcome word names the reason from the spec's documented statuses.
+ */
+export interface OutcomeTable {
+	/** outcome word when code === 0 */
+	success: string;
+	/** outcome word per documented HTTP status of a failure */
+	byStatus: Record<number, string>;
+}
+
+/** A failure answered with HTTP 2xx and a non-zero code: a refusal explained only by its message. */
+export const REJECTED = 'rejected';
+/** A failure with an HTTP status the spec does not document for the call. */
+export const FAILED = 'failed';
+
+export const OUTCOMES = {
+	receiptCancel: {
+		success: 'cancelled',
+		byStatus: { 400: 'not_issued', 404: 'not_found', 500: 'pg_rejected', 501: 'pg_not_supported' },
+	},
+	receiptGet: { success: 'found', byStatus: { 404: 'not_found' } },
+	receiptIssue: {
+		success: 'issued',
+		byStatus: { 400: 'invalid_request', 404: 'not_found', 500: 'pg_rejected', 501: 'pg_not_supported' },
+	},
+	externalCancel: {
+		success: 'cancelled',
+		byStatus: { 400: 'invalid_request', 404: 'not_issued', 500: 'pg_rejected', 501: 'pg_not_supported' },
+	},
+	externalGet: { success: 'found', byStatus: { 404: 'not_found' } },
+	externalIssue: {
+		success: 'issued',
+		byStatus: { 400: 'invalid_request', 500: 'pg_rejected', 501: 'pg_not_supported' },
+	},
+} satisfies Record<string, OutcomeTable>;
+
+/** Outcome words that are not a plain reading of one answer (see the cancel flow). */
+export const ALREADY_CANCELLED = 'already_cancelled';
+export const WOULD_CANCEL = 'would_cancel';
+
+export interface ItemResult {
+	success: boolean;
+	json: IDataObject;
+}
+
+export function isSuccess(answer: IamportAnswer) {
+	return answer.envelope.code === 0;
+}
+
+export function outcomeOf(answer: IamportAnswer, table: OutcomeTable): string {
+	if (isSuccess(answer)) return table.success;
+	if (answer.httpStatus >= 200 && answer.httpStatus < 300) return REJECTED;
+	return table.byStatus[answer.httpStatus] ?? FAILED;
+}
+
+/** The output item for one answer: the id it was about, the outcome word and i'mport's envelope. */
+export function resultOf(
+	target: { idField: string; id: string },
+	answer: IamportAnswer,
+	table: OutcomeTable,
+	outcome = outcomeOf(answer, table),
+): ItemResult {
+	return {
+		success: isSuccess(answer),
+		json: {
+			[target.idField]: target.id,
+			outcome,
+			code: answer.envelope.code,
+			message: answer.envelope.message ?? null,
+			response: answer.envelope.response ?? null,
+			http_status: answer.httpStatus,
+		},
+	};
+}

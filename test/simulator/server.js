@@ -1,0 +1,247 @@
+'use strict';
+/**
+ * An i'mport (api.iamport.kr) look-alike on 127.0.0.1, built from
+ * ../shared/reference/iamport-v1.openapi.json: token issue/reuse/expiry, Bearer or raw tokens,
+ * the Tier header, the /receipts family with the spec's documented statuses, a request log,
+ * a controllable clock and fault injection. Used by the tests, the demo and the benchmark.
+ */
+const http = require('node:http');
+const crypto = require('node:crypto');
+const { createStore } = require('./store');
+const { routeReceipts } = require('./receipts');
+const { createFaults } = require('./faults');
+
+const TOKEN_LIFETIME_S = 30 * 60;
+const LAST_MINUTE_S = 60;
+const EXTENSION_S = 5 * 60;
+const TIER_PATTERN = /^[A-Z0-9]{3}$/;
+
+/** StandardCodeListResponse for GET /banks */
+const BANKS = [
+	{ code: '004', name: 'KB국민은행' },
+	{ code: '020', name: '우리은행' },
+	{ code: '088', name: '신한은행' },
+];
+
+function envelope(code, message, response) {
+	return { code, message, response };
+}
+
+/**
+ * @param {object} [options]
+ * @param {Array<{impKey:string, impSecret:string, tiers?:string[]}>} [options.accounts]
+ *   accounts that may ask for tokens; `tiers` lists sub-merchant tier codes an agency may act for
+ * @param {number} [options.startAt] simulated UNIX time (seconds) at start
+ */
+function createSimulator(options = {}) {
+	const accounts = options.accounts ?? [
+		{ impKey: 'test_imp_key', impSecret: 'test_imp_secret_DO_NOT_LEAK', tiers: ['T01', 'AB9'] },
+	];
+	let clockOffset = 0;
+	const clock = {
+		base: options.startAt ?? Math.floor(Date.now() / 1000),
+		/** simulated UNIX seconds */
+		now: () => clock.base + clockOffset,
+		advance: (seconds) => {
+			clockOffset += seconds;
+		},
+	};
+	const store = createStore(clock);
+	const faults = createFaults();
+	/** token string -> { impKey, expiredAt } */
+	const tokens = new Map();
+	/** every request, in arrival order */
+	const log = [];
+	const issuedTokens = [];
+	const openSockets = new Set();
+	let server;
+	let baseUrl;
+
+	function issueToken(account) {
+		const now = clock.now();
+		for (const [token, info] of tokens) {
+			if (info.impKey !== account.impKey || info.expiredAt <= now) continue;
+			// Asking again before expiry returns the same token; in its last minute it lives 5 more minutes.
+			if (info.expiredAt - now <= LAST_MINUTE_S) info.expiredAt += EXTENSION_S;
+			return { access_token: token, now, expired_at: info.expiredAt };
+		}
+		const token = crypto.randomBytes(20).toString('hex');
+		tokens.set(token, { impKey: account.impKey, expiredAt: now + TOKEN_LIFETIME_S });
+		issuedTokens.push(token);
+		return { access_token: token, now, expired_at: now + TOKEN_LIFETIME_S };
+	}
+
+	function authenticate(req) {
+		const header = req.headers.authorization;
+		if (!header) return { error: '인증 Token이 전달되지 않았습니다.' };
+		const token = header.startsWith('Bearer ') ? header.slice(7) : header;
+		const info = tokens.get(token);
+		if (!info || info.expiredAt <= clock.now()) return { error: '유효하지 않은 인증 Token입니다.' };
+		const account = accounts.find((a) => a.impKey === info.impKey);
+		const tier = req.headers.tier;
+		if (tier !== undefined) {
+			if (!TIER_PATTERN.test(tier) || !(account.tiers ?? []).includes(tier)) {
+				return { error: `요청하신 Tier(${String(tier).slice(0, 10)})에 대한 권한이 없습니다.` };
+			}
+		}
+		return { account, tier: tier ?? null };
+	}
+
+	function readBody(req) {
+		return new Promise((resolve, reject) => {
+			const chunks = [];
+			req.on('data', (c) => chunks.push(c));
+			req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+			req.on('error', reject);
+		});
+	}
+
+	function parseBody(req, raw) {
+		if (!raw) return {};
+		const type = req.headers['content-type'] ?? '';
+		if (type.includes('application/x-www-form-urlencoded')) {
+			return Object.fromEntries(new URLSearchParams(raw));
+		}
+		try {
+			return JSON.parse(raw);
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** Splits the raw request path into decoded segments, exactly as a strict server would. */
+	function segmentsOf(rawPath) {
+		return rawPath
+			.split('/')
+			.slice(1)
+			.map((s) => {
+				try {
+					return decodeURIComponent(s);
+				} catch {
+					return s;
+				}
+			});
+	}
+
+	async function handle(req, res) {
+		const rawUrl = req.url ?? '/';
+		const queryAt = rawUrl.indexOf('?');
+		const rawPath = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
+		const raw = await readBody(req);
+		const entry = {
+			seq: log.length,
+			method: req.method,
+			rawUrl,
+			rawPath,
+			segments: segmentsOf(rawPath),
+			headers: { ...req.headers },
+			rawBody: raw,
+			status: null,
+		};
+		log.push(entry);
+
+		const send = (status, body) => {
+			entry.status = status;
+			entry.answer = body;
+			const text = JSON.stringify(body);
+			res.writeHead(status, {
+				'content-type': 'application/json; charset=utf-8',
+				'content-length': Buffer.byteLength(text),
+			});
+			res.end(text);
+		};
+
+		const fault = faults.take(entry);
+		if (fault) {
+			const handled = await faults.apply(fault, { req, res, entry, send, run: () => route(req, entry, raw) });
+			if (handled) return;
+		}
+		await faults.delay();
+		const [status, body] = route(req, entry, raw);
+		send(status, body);
+	}
+
+	/** Returns [httpStatus, envelope]. */
+	function route(req, entry, raw) {
+		const seg = entry.segments;
+		if (req.method === 'POST' && seg.length === 2 && seg[0] === 'users' && seg[1] === 'getToken') {
+			const body = parseBody(req, raw);
+			const account = accounts.find(
+				(a) => body && a.impKey === body.imp_key && a.impSecret === body.imp_secret,
+			);
+			if (!account) return [401, envelope(-1, '아임포트 API 키 또는 시크릿이 올바르지 않습니다.', null)];
+			return [200, envelope(0, null, issueToken(account))];
+		}
+		if (req.method === 'GET' && seg.length === 1 && seg[0] === 'banks') {
+			// Read-only and authenticated: the credential's "Test" button calls it.
+			const auth = authenticate(req);
+			if (auth.error) return [401, envelope(-1, auth.error, null)];
+			return [200, envelope(0, null, BANKS)];
+		}
+		if (seg[0] !== 'receipts') {
+			return [404, envelope(1, '요청하신 API를 찾을 수 없습니다.', null)];
+		}
+		const auth = authenticate(req);
+		if (auth.error) return [401, envelope(-1, auth.error, null)];
+		const body = parseBody(req, raw);
+		if (body === undefined) return [400, envelope(1, '요청 본문을 해석할 수 없습니다.', null)];
+		entry.body = body;
+		return routeReceipts({ method: req.method, segments: seg, body, store, clock, tier: auth.tier });
+	}
+
+	return {
+		clock,
+		store,
+		faults,
+		log,
+		tokens,
+		issuedTokens,
+		accounts,
+		get baseUrl() {
+			return baseUrl;
+		},
+		/** requests that reached the server for one method and first path segment(s) */
+		requests(method, prefix) {
+			return log.filter(
+				(e) => (!method || e.method === method) && (!prefix || e.rawPath.startsWith(prefix)),
+			);
+		},
+		tokenRequests() {
+			return log.filter((e) => e.rawPath === '/users/getToken');
+		},
+		/** forgets the issued tokens, as if they all expired at once */
+		expireAllTokens() {
+			for (const info of tokens.values()) info.expiredAt = clock.now();
+		},
+		async start(port = 0) {
+			server = http.createServer((req, res) => {
+				handle(req, res).catch((error) => {
+					if (!res.headersSent) {
+						res.writeHead(500, { 'content-type': 'text/plain' });
+						res.end(String(error && error.stack));
+					}
+				});
+			});
+			server.keepAliveTimeout = 5000;
+			server.on('connection', (socket) => {
+				openSockets.add(socket);
+				socket.on('close', () => openSockets.delete(socket));
+			});
+			await new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, '127.0.0.1', resolve);
+			});
+			baseUrl = `http://127.0.0.1:${server.address().port}`;
+			return baseUrl;
+		},
+		async stop() {
+			if (!server) return;
+			faults.releaseHangs();
+			for (const socket of openSockets) socket.destroy();
+			await new Promise((resolve) => server.close(() => resolve()));
+			server = undefined;
+		},
+	};
+}
+
+module.exports = { createSimulator, envelope, TIER_PATTERN };
