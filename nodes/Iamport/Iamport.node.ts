@@ -13,7 +13,7 @@ import type { ItemResult } from './shared/outcome';
 import { runInOrder } from './shared/pool';
 import { readSettings, settingsDescription } from './shared/settings';
 import { IamportTransport } from './shared/transport';
-import type { Operation } from './shared/types';
+import type { Operation, Target } from './shared/types';
 
 const OPERATIONS: Record<string, Record<string, Operation>> = {
 	cashReceipt: cashReceiptOperations,
@@ -29,6 +29,20 @@ function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
 		return error;
 	}
 	return new NodeOperationError(ctx.getNode(), (error as Error)?.message ?? String(error), { itemIndex });
+}
+
+/**
+ * The json of an error item (continueOnFail). For "continue (using error output)" n8n routes
+ * items holding only error/details to the error output and adds the input item's fields itself;
+ * otherwise the item says which id failed and carries the outcome word `error`.
+ */
+function errorJson(error: NodeApiError | NodeOperationError, target: Target | undefined, errorOutput: boolean) {
+	if (errorOutput) return { error: error.message, details: error.description ?? null };
+	const json: IDataObject = target ? { [target.idField]: target.id } : {};
+	json.outcome = 'error';
+	json.error = error.message;
+	if (error.description) json.description = error.description;
+	return json;
 }
 
 export class Iamport implements INodeType {
@@ -88,6 +102,20 @@ export class Iamport implements INodeType {
 		const settings = readSettings(this);
 		const transport = new IamportTransport(this, settings);
 		const continueOnFail = this.continueOnFail();
+		const errorOutput = this.getNode().onError === 'continueErrorOutput';
+
+		// Read and check every item first: bad input fails before anything is sent to i'mport.
+		const prepared: Array<{ target: Target }> = new Array(items.length);
+		const inputErrors = new Map<number, NodeApiError | NodeOperationError>();
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				prepared[itemIndex] = selected.prepare.call(this, itemIndex);
+			} catch (thrown) {
+				const error = itemError(this, thrown, itemIndex);
+				if (!continueOnFail) throw error;
+				inputErrors.set(itemIndex, error);
+			}
+		}
 
 		// Without continueOnFail the first error ends the run: no new item starts, running ones finish.
 		let stopError: { itemIndex: number; error: Error } | undefined;
@@ -95,8 +123,10 @@ export class Iamport implements INodeType {
 			items.length,
 			settings.concurrency,
 			async (itemIndex) => {
+				const inputError = inputErrors.get(itemIndex);
+				if (inputError) return { error: inputError };
 				try {
-					return await selected.run.call(this, itemIndex, transport);
+					return await selected.run.call(this, prepared[itemIndex], itemIndex, transport);
 				} catch (thrown) {
 					const error = itemError(this, thrown, itemIndex);
 					if (!continueOnFail && (!stopError || itemIndex < stopError.itemIndex)) stopError = { itemIndex, error };
@@ -114,10 +144,7 @@ export class Iamport implements INodeType {
 			if (run === undefined) return; // not reached: runInOrder runs every item unless stopped, and then we threw
 			const pairedItem = { item: itemIndex };
 			if ('error' in run) {
-				const json: IDataObject = { outcome: 'error', error: run.error.message };
-				if (run.error.description) json.description = run.error.description;
-				// item.error lets n8n route it to the error output when "continue (using error output)" is set.
-				failure.push({ json, error: run.error, pairedItem });
+				failure.push({ json: errorJson(run.error, prepared[itemIndex]?.target, errorOutput), pairedItem });
 			} else {
 				(run.success ? success : failure).push({ json: run.json, pairedItem });
 			}

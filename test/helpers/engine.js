@@ -16,7 +16,20 @@ if (!process.env.N8N_USER_FOLDER) {
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
-const { Workflow, ICredentialsHelper } = require('n8n-workflow');
+const { Workflow, ICredentialsHelper, LoggerProxy } = require('n8n-workflow');
+
+/** Every line n8n logs during the tests, so they can be scanned for secrets. */
+const capturedLogs = [];
+const capture = (level) => (message, meta) => capturedLogs.push({ level, message, meta });
+LoggerProxy.init({
+	error: capture('error'),
+	warn: capture('warn'),
+	info: capture('info'),
+	debug: capture('debug'),
+	scoped() {
+		return this;
+	},
+});
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const { Iamport } = require(path.join(DIST, 'nodes/Iamport/Iamport.node.js'));
@@ -124,33 +137,41 @@ function createEngine(credential) {
 	let runs = 0;
 
 	/**
-	 * Executes Start -> I'mport with `items` (array of json objects) and the node's `parameters`.
-	 * Resolves with the outputs of the I'mport node, the run's error and the full run data.
+	 * Executes a workflow: a Start node fed with `items` (json objects), then `nodes` (I'mport
+	 * nodes by default) wired by `connections` (node name -> outputs -> [target names]).
+	 * Resolves with the run data of every node and the run's error.
 	 */
-	async function run(items, parameters, { onError, nodeSettings = {} } = {}) {
+	async function runWorkflow(items, nodes, connections) {
 		runs++;
-		const iamportNode = {
-			id: 'iamport-node',
-			name: "I'mport",
-			type: IAMPORT_TYPE,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters,
-			credentials: { iamportApi: { id: CREDENTIAL_ID, name: 'i\'mport simulator' } },
-			...(onError ? { onError } : {}),
-			...nodeSettings,
-		};
 		const startNode = { id: 'start-node', name: 'Start', type: START_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+		const fullNodes = [
+			startNode,
+			...nodes.map((node, index) => ({
+				id: `node-${index}`,
+				type: IAMPORT_TYPE,
+				typeVersion: 1,
+				position: [200 * (index + 1), 0],
+				credentials: { iamportApi: { id: CREDENTIAL_ID, name: "i'mport simulator" } },
+				...node,
+			})),
+		];
+		const workflowConnections = {};
+		for (const [from, outputs] of Object.entries(connections)) {
+			workflowConnections[from] = {
+				main: outputs.map((targets) => (targets ?? []).map((node) => ({ node, type: 'main', index: 0 }))),
+			};
+		}
 		const workflowData = {
 			id: 'wf-test',
 			name: 'test',
-			nodes: [startNode, iamportNode],
-			connections: { Start: { main: [[{ node: "I'mport", type: 'main', index: 0 }]] } },
+			nodes: fullNodes,
+			connections: workflowConnections,
 			active: false,
 			settings: {},
 		};
 		const workflow = new Workflow({ ...workflowData, nodeTypes, staticData: {} });
-		const hooks = new ExecutionLifecycleHooks('manual', `exec-${runs}`, workflowData);
+		const executionId = `exec-${runs}`;
+		const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 		let finished;
 		const done = new Promise((resolve) => {
 			finished = resolve;
@@ -159,7 +180,7 @@ function createEngine(credential) {
 		const additionalData = {
 			hooks,
 			credentialsHelper,
-			executionId: `exec-${runs}`,
+			executionId,
 			restApiUrl: 'http://127.0.0.1/rest',
 			instanceBaseUrl: 'http://127.0.0.1/',
 			webhookBaseUrl: 'http://127.0.0.1/webhook',
@@ -173,9 +194,6 @@ function createEngine(credential) {
 			},
 			getRunExecutionData: async () => undefined,
 			logAiEvent: () => {},
-			startRunnerTask: async () => {
-				throw new Error('task runners are not used here');
-			},
 		};
 		const runExecutionData = {
 			startData: {},
@@ -183,9 +201,7 @@ function createEngine(credential) {
 			executionData: {
 				contextData: {},
 				metadata: {},
-				nodeExecutionStack: [
-					{ node: startNode, data: { main: [items.map((json) => ({ json }))] }, source: null },
-				],
+				nodeExecutionStack: [{ node: startNode, data: { main: [items.map((json) => ({ json }))] }, source: null }],
 				waitingExecution: {},
 				waitingExecutionSource: {},
 			},
@@ -193,18 +209,19 @@ function createEngine(credential) {
 		const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 		await workflowExecute.processRunExecutionData(workflow);
 		const result = await done;
-		const taskData = result.data.resultData.runData["I'mport"]?.[0];
-		const outputs = taskData?.data?.main ?? [];
-		return {
-			result,
-			outputs,
-			success: outputs[0] ?? [],
-			failure: outputs[1] ?? [],
-			error: result.data.resultData.error ?? taskData?.error,
-		};
+		const outputsOf = (name) => result.data.resultData.runData[name]?.[0]?.data?.main ?? [];
+		return { result, outputsOf, error: result.data.resultData.error };
 	}
 
-	return { run, credentialsHelper, get storedCredential() { return credentialsHelper.stored.get(CREDENTIAL_ID); } };
+	/** Executes Start -> I'mport with `parameters`; returns the I'mport node's outputs and error. */
+	async function run(items, parameters, { onError, nodeSettings = {} } = {}) {
+		const node = { name: "I'mport", parameters, ...(onError ? { onError } : {}), ...nodeSettings };
+		const { result, outputsOf, error } = await runWorkflow(items, [node], { Start: [["I'mport"]] });
+		const outputs = outputsOf("I'mport");
+		return { result, outputs, success: outputs[0] ?? [], failure: outputs[1] ?? [], error };
+	}
+
+	return { run, runWorkflow, credentialsHelper, get storedCredential() { return credentialsHelper.stored.get(CREDENTIAL_ID); } };
 }
 
-module.exports = { createEngine, IAMPORT_TYPE };
+module.exports = { createEngine, capturedLogs, IAMPORT_TYPE };

@@ -54,6 +54,10 @@ function createSimulator(options = {}) {
 	const log = [];
 	const issuedTokens = [];
 	const openSockets = new Set();
+	/** requests being answered right now, and the most at once */
+	const stats = { inFlight: 0, maxInFlight: 0 };
+	/** test hooks: onRequest(entry) runs as each request arrives (e.g. to move the clock) */
+	const hooks = { onRequest: undefined };
 	let server;
 	let baseUrl;
 
@@ -139,6 +143,12 @@ function createSimulator(options = {}) {
 			status: null,
 		};
 		log.push(entry);
+		stats.inFlight++;
+		stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+		res.on('close', () => {
+			stats.inFlight--;
+		});
+		if (hooks.onRequest) hooks.onRequest(entry);
 
 		const send = (status, body) => {
 			entry.status = status;
@@ -197,6 +207,8 @@ function createSimulator(options = {}) {
 		tokens,
 		issuedTokens,
 		accounts,
+		stats,
+		hooks,
 		get baseUrl() {
 			return baseUrl;
 		},

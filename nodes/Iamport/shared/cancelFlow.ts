@@ -1,15 +1,11 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-
 import type { ItemResult, OutcomeTable } from './outcome';
 import { ALREADY_CANCELLED, WOULD_CANCEL, isSuccess, resultOf } from './outcome';
 import type { IamportAnswer, IamportTransport } from './transport';
+import type { Target } from './types';
 import { IamportRequestError } from './transport';
 
-export interface CancelTarget {
-	idField: 'imp_uid' | 'merchant_uid';
-	id: string;
-	/** encoded path of the receipt; GET looks it up, DELETE cancels it */
-	path: string;
+/** A receipt to cancel: GET on its path looks it up, DELETE cancels it. */
+export interface CancelTarget extends Target {
 	cancelTable: OutcomeTable;
 	lookupTable: OutcomeTable;
 }
@@ -17,6 +13,11 @@ export interface CancelTarget {
 export interface CancelOptions {
 	dryRun: boolean;
 	skipAlreadyCancelled: boolean;
+}
+
+export interface CancelRequest {
+	target: CancelTarget;
+	options: CancelOptions;
 }
 
 const isCancelled = (answer: IamportAnswer) => isSuccess(answer) && Number(answer.envelope.response?.cancelled_at) > 0;
@@ -27,14 +28,13 @@ const isCancelled = (answer: IamportAnswer) => isSuccess(answer) && Number(answe
  * Calls made, per item:
  * - Dry Run: GET only. Success `would_cancel` / `already_cancelled`; a failed lookup goes to Failure.
  * - Skip Already Cancelled (default): GET first; a receipt with `cancelled_at` is `already_cancelled`
- *   (no DELETE); otherwise DELETE.
- *   If the DELETE is refused, one more GET tells whether it was already cancelled after all.
+ *   (no DELETE); otherwise DELETE. If i'mport refuses the DELETE of a receipt the GET had found,
+ *   one more GET tells whether it was cancelled in between (then `already_cancelled`).
  * - Both off: DELETE only.
  * A DELETE that may have reached i'mport but got no answer (connection reset, timeout, 502/504)
  * is never blindly repeated: a GET first finds out whether the cancel went through.
  */
 export async function cancelReceipt(
-	ctx: IExecuteFunctions,
 	transport: IamportTransport,
 	itemIndex: number,
 	target: CancelTarget,
@@ -42,8 +42,10 @@ export async function cancelReceipt(
 ): Promise<ItemResult> {
 	const lookup = () => transport.send({ method: 'GET', path: target.path, idempotent: true }, itemIndex);
 
+	let foundBefore = false;
 	if (options.dryRun || options.skipAlreadyCancelled) {
 		const found = await lookup();
+		foundBefore = isSuccess(found);
 		if (isCancelled(found)) return resultOf(target, found, target.lookupTable, ALREADY_CANCELLED);
 		if (options.dryRun) {
 			return resultOf(target, found, target.lookupTable, isSuccess(found) ? WOULD_CANCEL : undefined);
@@ -65,8 +67,9 @@ export async function cancelReceipt(
 			await transport.pauseBeforeRetry(attempt);
 			continue;
 		}
-		if (!isSuccess(answer) && options.skipAlreadyCancelled && answer.httpStatus !== 404 && answer.httpStatus !== 501) {
-			// i'mport refused; if the receipt is cancelled now (by an earlier run or someone else), that is fine.
+		if (!isSuccess(answer) && foundBefore) {
+			// i'mport refused a receipt it had just shown as not cancelled: if it is cancelled now
+			// (by someone else in between), that is what the user wanted.
 			const check = await lookup().catch(() => undefined);
 			if (check && isCancelled(check)) {
 				return resultOf(target, check, target.lookupTable, ALREADY_CANCELLED);

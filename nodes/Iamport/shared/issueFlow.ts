@@ -4,16 +4,21 @@ import type { ItemResult, OutcomeTable } from './outcome';
 import { resultOf } from './outcome';
 import type { IamportTransport } from './transport';
 import { IamportRequestError } from './transport';
+import type { Target } from './types';
 
 /**
  * Issues one receipt (POST). Not idempotent: the transport retries it only when the request
  * provably never reached i'mport; any other failure is reported, with what to check first.
  */
+export interface IssueRequest {
+	target: Target;
+	body: IDataObject;
+}
+
 export async function issueReceipt(
 	transport: IamportTransport,
 	itemIndex: number,
-	target: { idField: string; id: string; path: string },
-	body: IDataObject,
+	{ target, body }: IssueRequest,
 	table: OutcomeTable,
 ): Promise<ItemResult> {
 	try {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { IamportAnswer } from './transport';
+import type { Target } from './types';
 
 /**
  * The one place where an i'mport answer becomes an outcome. `code === 0` is success and
@@ -61,7 +62,7 @@ export function outcomeOf(answer: IamportAnswer, table: OutcomeTable): string {
 
 /** The output item for one answer: the id it was about, the outcome word and i'mport's envelope. */
 export function resultOf(
-	target: { idField: string; id: string },
+	target: Pick<Target, 'idField' | 'id'>,
 	answer: IamportAnswer,
 	table: OutcomeTable,
 	outcome = outcomeOf(answer, table),

@@ -162,6 +162,8 @@ export class IamportRequestError extends NodeApiError {
 			httpCode: failure.httpStatus !== undefined ? String(failure.httpStatus) : undefined,
 		});
 		this.mayHaveReachedIamport = !failure.notProcessed && failure.httpStatus !== 401;
+		// n8n's editor and error handling know errors by these names.
+		this.name = 'NodeApiError';
 	}
 }
 

@@ -21,9 +21,17 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /receipts/{imp_uid} (getReceipt). */
-export async function run(this: IExecuteFunctions, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const id = readId(this, 'impUid', 'imp_uid', itemIndex);
-	const target = { idField: 'imp_uid', id };
-	const answer = await transport.send({ method: 'GET', path: `/receipts/${segment(id)}`, idempotent: true }, itemIndex);
+	return { target: { idField: 'imp_uid' as const, id, path: `/receipts/${segment(id)}` } };
+}
+
+export async function run(
+	this: IExecuteFunctions,
+	{ target }: ReturnType<typeof prepare>,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<ItemResult> {
+	const answer = await transport.send({ method: 'GET', path: target.path, idempotent: true }, itemIndex);
 	return resultOf(target, answer, OUTCOMES.receiptGet);
 }

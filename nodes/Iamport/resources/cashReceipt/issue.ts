@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readId, segment } from '../../shared/input';
+import type { IssueRequest } from '../../shared/issueFlow';
 import { issueReceipt } from '../../shared/issueFlow';
 import type { ItemResult } from '../../shared/outcome';
 import { OUTCOMES } from '../../shared/outcome';
@@ -45,15 +46,19 @@ export const description: INodeProperties[] = [
 ];
 
 /** POST /receipts/{imp_uid} (issueReceipt). */
-export async function run(this: IExecuteFunctions, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): IssueRequest {
 	const id = readId(this, 'impUid', 'imp_uid', itemIndex);
-	const identifier = readId(this, 'identifier', 'identifier', itemIndex);
-	const body = { identifier, ...readIssueOptions(this, itemIndex) };
-	return await issueReceipt(
-		transport,
-		itemIndex,
-		{ idField: 'imp_uid', id, path: `/receipts/${segment(id)}` },
-		body,
-		OUTCOMES.receiptIssue,
-	);
+	return {
+		target: { idField: 'imp_uid', id, path: `/receipts/${segment(id)}` },
+		body: { identifier: readId(this, 'identifier', 'identifier', itemIndex), ...readIssueOptions(this, itemIndex) },
+	};
+}
+
+export async function run(
+	this: IExecuteFunctions,
+	request: IssueRequest,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<ItemResult> {
+	return await issueReceipt(transport, itemIndex, request, OUTCOMES.receiptIssue);
 }

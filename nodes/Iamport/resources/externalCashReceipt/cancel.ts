@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { CancelRequest } from '../../shared/cancelFlow';
 import { cancelReceipt } from '../../shared/cancelFlow';
 import { readId, segment } from '../../shared/input';
 import type { ItemResult } from '../../shared/outcome';
@@ -24,19 +25,25 @@ export const description: INodeProperties[] = [
 ];
 
 /** DELETE /receipts/external/{merchant_uid} (revokeExternalReceipt), with the checks of the cancel flow. */
-export async function run(this: IExecuteFunctions, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): CancelRequest {
 	const id = readId(this, 'merchantUid', 'merchant_uid', itemIndex);
-	return await cancelReceipt(
-		this,
-		transport,
-		itemIndex,
-		{
+	return {
+		target: {
 			idField: 'merchant_uid',
 			id,
 			path: `/receipts/external/${segment(id)}`,
 			cancelTable: OUTCOMES.externalCancel,
 			lookupTable: OUTCOMES.externalGet,
 		},
-		readCancelOptions(this, itemIndex),
-	);
+		options: readCancelOptions(this, itemIndex),
+	};
+}
+
+export async function run(
+	this: IExecuteFunctions,
+	request: CancelRequest,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<ItemResult> {
+	return await cancelReceipt(transport, itemIndex, request.target, request.options);
 }

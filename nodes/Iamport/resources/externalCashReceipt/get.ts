@@ -21,11 +21,17 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /receipts/external/{merchant_uid} (getExternalReceipt). */
-export async function run(this: IExecuteFunctions, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const id = readId(this, 'merchantUid', 'merchant_uid', itemIndex);
-	const answer = await transport.send(
-		{ method: 'GET', path: `/receipts/external/${segment(id)}`, idempotent: true },
-		itemIndex,
-	);
-	return resultOf({ idField: 'merchant_uid', id }, answer, OUTCOMES.externalGet);
+	return { target: { idField: 'merchant_uid' as const, id, path: `/receipts/external/${segment(id)}` } };
+}
+
+export async function run(
+	this: IExecuteFunctions,
+	{ target }: ReturnType<typeof prepare>,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<ItemResult> {
+	const answer = await transport.send({ method: 'GET', path: target.path, idempotent: true }, itemIndex);
+	return resultOf(target, answer, OUTCOMES.externalGet);
 }

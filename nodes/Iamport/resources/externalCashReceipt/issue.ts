@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readAmount, readId, segment } from '../../shared/input';
+import type { IssueRequest } from '../../shared/issueFlow';
 import { issueReceipt } from '../../shared/issueFlow';
 import type { ItemResult } from '../../shared/outcome';
 import { OUTCOMES } from '../../shared/outcome';
@@ -73,20 +74,25 @@ export const description: INodeProperties[] = [
 ];
 
 /** POST /receipts/external/{merchant_uid} (issueExternalReceipt). */
-export async function run(this: IExecuteFunctions, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+export function prepare(this: IExecuteFunctions, itemIndex: number): IssueRequest {
 	const id = readId(this, 'merchantUid', 'merchant_uid', itemIndex);
-	const body = {
-		channel_key: readId(this, 'channelKey', 'channel_key', itemIndex),
-		name: readId(this, 'orderName', 'name', itemIndex),
-		amount: readAmount(this, 'amount', 'amount', itemIndex),
-		identifier: readId(this, 'identifier', 'identifier', itemIndex),
-		...readIssueOptions(this, itemIndex),
+	return {
+		target: { idField: 'merchant_uid', id, path: `/receipts/external/${segment(id)}` },
+		body: {
+			channel_key: readId(this, 'channelKey', 'channel_key', itemIndex),
+			name: readId(this, 'orderName', 'name', itemIndex),
+			amount: readAmount(this, 'amount', 'amount', itemIndex),
+			identifier: readId(this, 'identifier', 'identifier', itemIndex),
+			...readIssueOptions(this, itemIndex),
+		},
 	};
-	return await issueReceipt(
-		transport,
-		itemIndex,
-		{ idField: 'merchant_uid', id, path: `/receipts/external/${segment(id)}` },
-		body,
-		OUTCOMES.externalIssue,
-	);
+}
+
+export async function run(
+	this: IExecuteFunctions,
+	request: IssueRequest,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<ItemResult> {
+	return await issueReceipt(transport, itemIndex, request, OUTCOMES.externalIssue);
 }
