@@ -12,6 +12,11 @@ const DEFAULT_BASE_URL = 'https://api.iamport.kr';
 const TIER_PATTERN = /^[A-Z0-9]{3}$/;
 const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
 
+/** A setup mistake in the credential itself: nothing is sent until it is fixed. */
+function credentialError(message: string): Error {
+	return Object.assign(new Error(message), { name: 'IamportCredentialError' });
+}
+
 function isLoopbackHost(hostname: string): boolean {
 	return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
@@ -26,14 +31,14 @@ export function checkedBaseUrl(value: unknown): string {
 	try {
 		url = new URL(text);
 	} catch {
-		throw new Error(`The Base URL "${text}" is not a valid URL`);
+		throw credentialError(`The Base URL "${text}" is not a valid URL`);
 	}
 	if (url.username || url.password || url.search || url.hash) {
-		throw new Error('The Base URL must not contain a user name, password, query or fragment');
+		throw credentialError('The Base URL must not contain a user name, password, query or fragment');
 	}
 	if (url.protocol === 'https:') return text;
 	if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return text;
-	throw new Error(
+	throw credentialError(
 		'The Base URL must start with https:// (plain http:// is only allowed for a loopback address such as 127.0.0.1, so the API secret never travels unencrypted)',
 	);
 }
@@ -43,7 +48,7 @@ export function checkedTierCode(value: unknown): string | undefined {
 	const text = String(value ?? '').trim();
 	if (text === '') return undefined;
 	if (!TIER_PATTERN.test(text)) {
-		throw new Error('The Agency Tier Code must be exactly 3 characters, A-Z or 0-9 (for example "A1B")');
+		throw credentialError('The Agency Tier Code must be exactly 3 characters, A-Z or 0-9 (for example "A1B")');
 	}
 	return text;
 }

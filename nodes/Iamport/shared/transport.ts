@@ -66,9 +66,9 @@ class TransportFailure {
 		readonly tokenStep = false,
 	) {}
 
-	/** i'mport refused the key/secret: every further token request would be refused too */
+	/** the credential is unusable (refused key/secret, invalid setup): every other item would fail the same way */
 	get credentialsRefused() {
-		return this.tokenStep && this.httpStatus === 401;
+		return this.tokenStep && (this.httpStatus === 401 || this.networkCode === 'CREDENTIAL');
 	}
 
 	get transient() {
@@ -104,6 +104,9 @@ function retryAfterMs(headers: unknown): number | undefined {
  */
 function classifyThrown(error: any): IamportAnswer | TransportFailure {
 	const cause = error?.cause ?? error;
+	if (cause?.name === 'IamportCredentialError') {
+		return new TransportFailure(cause.message, "Nothing was sent. Fix the I'mport credential.", undefined, 'CREDENTIAL', undefined, true);
+	}
 	if (cause?.name === 'IamportTokenError') {
 		return new TransportFailure(
 			cause.message,
