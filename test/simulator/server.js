@@ -134,6 +134,7 @@ function createSimulator(options = {}) {
 		const raw = await readBody(req);
 		const entry = {
 			seq: log.length,
+			arrivedAt: Date.now(),
 			method: req.method,
 			rawUrl,
 			rawPath,
