@@ -22,7 +22,7 @@ const CHANNELS = {
 };
 
 function pgAnswer(pg, action) {
-	if (pg === UNSUPPORTED_PG) return fail(501, `현재 포트원이 현금영수증 ${action}을 지원하지 않는 PG사입니다.`);
+	if (pg === UNSUPPORTED_PG) return fail(501, '현재 포트원이 현금영수증 관련 지원하지 않는 PG사입니다.');
 	if (pg === FAILING_PG) return fail(500, `PG사로부터 현금영수증 ${action} 실패응답을 받았습니다. [PG:9999] 승인 거절`);
 	return null;
 }

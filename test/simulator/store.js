@@ -78,10 +78,13 @@ function createStore(clock) {
 	addPayment('imp_200000000002', { receipt: 'none', status: 'ready' });
 	addPayment('imp_500000000001', { pg: FAILING_PG });
 	addPayment('imp_501000000001', { pg: UNSUPPORTED_PG });
+	addPayment('imp_500000000002', { pg: FAILING_PG, receipt: 'none' });
+	addPayment('imp_501000000002', { pg: UNSUPPORTED_PG, receipt: 'none' });
 	addPayment('imp_tier_T01_0001', { tier: 'T01' });
 	addExternal('order_ext_0001');
 	addExternal('order_ext_0002', { receipt: 'cancelled' });
 	addExternal('order_ext_pgfail', { pg: FAILING_PG });
+	addExternal('order_ext_paypal', { pg: UNSUPPORTED_PG });
 
 	return {
 		payments,
