@@ -1,16 +1,56 @@
 'use strict';
-/** Starts the i'mport simulator on its own: `npm run simulator [-- --port 8787]`. */
+/**
+ * Starts the i'mport simulator on its own: `npm run simulator [-- --port 8787]`.
+ * Started as a child process with IPC (the benchmark), it also takes commands:
+ *   { cmd: 'seed', count, prefix }  -> { ids }      add payments with issued receipts
+ *   { cmd: 'latency', fixedMs, jitterMs }           set injected latency
+ *   { cmd: 'stats' } -> { requests, tokenRequests, byMethod, maxInFlight }  and reset the counters
+ */
 const { createSimulator } = require('./server');
 
 const portArg = process.argv.indexOf('--port');
 const port = portArg === -1 ? 8787 : Number(process.argv[portArg + 1]);
 
 const simulator = createSimulator();
+
+function handleCommand(message) {
+	switch (message.cmd) {
+		case 'seed':
+			return { ids: simulator.store.addIssuedPayments(message.count, message.prefix) };
+		case 'latency':
+			simulator.faults.setLatency(message.fixedMs, message.jitterMs ?? 0);
+			return {};
+		case 'stats': {
+			const byMethod = {};
+			for (const entry of simulator.log) byMethod[entry.method] = (byMethod[entry.method] ?? 0) + 1;
+			const answer = {
+				requests: simulator.log.length,
+				tokenRequests: simulator.tokenRequests().length,
+				byMethod,
+				maxInFlight: simulator.stats.maxInFlight,
+				doubleCancels: [...simulator.store.cancellations.values()].filter((n) => n > 1).length,
+			};
+			simulator.log.length = 0;
+			simulator.stats.maxInFlight = 0;
+			return answer;
+		}
+		default:
+			return { error: `unknown command ${message.cmd}` };
+	}
+}
+
 simulator.start(port).then((baseUrl) => {
 	const [account] = simulator.accounts;
+	if (process.send) {
+		process.on('message', (message) => process.send({ id: message.id, ...handleCommand(message) }));
+		process.send({ ready: true, baseUrl, impKey: account.impKey, impSecret: account.impSecret });
+		process.on('disconnect', () => simulator.stop().then(() => process.exit(0)));
+		return;
+	}
 	console.log(`i'mport simulator listening on ${baseUrl}`);
 	console.log(`credential: Base URL ${baseUrl}, API key ${account.impKey}, API secret ${account.impSecret}, tiers ${account.tiers.join(', ')}`);
 	console.log(`seeded imp_uids: ${[...simulator.store.payments.keys()].join(', ')}`);
 	console.log(`seeded merchant_uids: ${[...simulator.store.external.keys()].join(', ')}`);
 });
 process.on('SIGINT', () => simulator.stop().then(() => process.exit(0)));
+process.on('SIGTERM', () => simulator.stop().then(() => process.exit(0)));

@@ -63,7 +63,10 @@ export async function cancelReceipt(
 			// The cancel may have gone through: look before trying again, so nothing is cancelled twice.
 			const check = await lookup().catch(() => undefined);
 			if (check && isCancelled(check)) return resultOf(target, check, target.cancelTable, target.cancelTable.success);
-			if (!check || !isSuccess(check) || attempt >= transport.retries) throw error;
+			if (!check || !isSuccess(check) || attempt >= transport.retries) {
+				error.description = `${error.description ?? ''} The cancel may or may not have gone through: look the receipt up (Get, or Dry Run) before cancelling again.`.trim();
+				throw error;
+			}
 			await transport.pauseBeforeRetry(attempt);
 			continue;
 		}

@@ -1,6 +1,16 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+/** false for text with a lone UTF-16 surrogate, which no URL can carry */
+function isWellFormed(text: string): boolean {
+	try {
+		encodeURIComponent(text);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /**
  * Reads an id parameter (imp_uid, merchant_uid) for one item and refuses what cannot be sent
  * safely, before any request. The id is otherwise kept exactly as given (no trimming).
@@ -18,6 +28,12 @@ export function readId(ctx: IExecuteFunctions, parameter: string, label: string,
 		throw new NodeOperationError(ctx.getNode(), `${label} is empty`, {
 			itemIndex,
 			description: `This item has no ${label}, so nothing was sent for it`,
+		});
+	}
+	if (!isWellFormed(id)) {
+		throw new NodeOperationError(ctx.getNode(), `${label} contains broken Unicode (a lone surrogate)`, {
+			itemIndex,
+			description: 'Such text cannot be sent in a URL. Check the source of this id.',
 		});
 	}
 	// "." and ".." are path steps to any URL parser, so they can never name a single receipt.

@@ -55,7 +55,7 @@ export const settingsDescription: INodeProperties[] = [
 				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 				default: DEFAULTS.retries,
 				description:
-					'Extra attempts after a transient failure (HTTP 429, 502, 503, 504, connection reset, timeout). A cancel is looked up before it is sent again; an issue is sent again only if the first attempt never reached i\'mport.',
+					'Extra attempts after a transient failure (HTTP 429, 502, 503, 504, connection reset, timeout, a body that is not i\'mport\'s JSON). A cancel is looked up before it is sent again; an issue is sent again only if the first attempt never reached i\'mport.',
 			},
 			{
 				displayName: 'Retry Wait (Ms)',

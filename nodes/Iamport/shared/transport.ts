@@ -41,7 +41,8 @@ const MAX_RETRY_WAIT_MS = 60_000;
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
 /** Statuses that say i'mport did not process the request, so even a POST may be sent again. */
 const NOT_PROCESSED_STATUSES = new Set([429]);
-const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN']);
+// A body that is not i'mport's envelope usually comes from a gateway in trouble: worth another try.
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN', 'NON_JSON']);
 /** Network failures that happen before a request can reach the server. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 

@@ -1,0 +1,175 @@
+'use strict';
+/**
+ * Benchmark (not a test): the I'mport node cancelling N receipts inside n8n-core's engine against
+ * the simulator (in a child process, so this process's CPU and memory are n8n's and the node's)
+ * with injected latency L, for each N and concurrency C; then the same calls as a plain
+ * sequential axios loop (getToken once, then one DELETE per receipt) as the baseline.
+ *
+ *   npm run bench                       # L=20 ms, N=100,1000,10000, C=1,5,10,20
+ *   npm run bench -- --sizes 100,1000 --concurrency 1,10 --latency 20 --write docs/benchmarks.md
+ */
+const { fork } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const axios = require('axios');
+const { createEngine } = require('../test/helpers/engine');
+
+function arg(name, fallback) {
+	const at = process.argv.indexOf(`--${name}`);
+	return at === -1 ? fallback : process.argv[at + 1];
+}
+const LATENCY_MS = Number(arg('latency', '20'));
+const SIZES = arg('sizes', '100,1000,10000').split(',').map(Number);
+const CONCURRENCY = arg('concurrency', '1,5,10,20').split(',').map(Number);
+const WRITE_TO = arg('write', undefined);
+
+/** The simulator in a child process, driven over IPC. */
+async function startSimulator() {
+	const child = fork(path.join(__dirname, '..', 'test', 'simulator', 'cli.js'), ['--port', '0'], {
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
+	const pending = new Map();
+	let nextId = 0;
+	const ready = await new Promise((resolve, reject) => {
+		child.once('error', reject);
+		child.on('message', (message) => {
+			if (message.ready) return resolve(message);
+			pending.get(message.id)?.(message);
+			pending.delete(message.id);
+		});
+	});
+	const command = (message) =>
+		new Promise((resolve) => {
+			const id = nextId++;
+			pending.set(id, resolve);
+			child.send({ id, ...message });
+		});
+	return { ...ready, command, stop: () => child.disconnect() };
+}
+
+/** Peak RSS while `work` runs, sampled every 10 ms. */
+async function measure(work) {
+	if (global.gc) global.gc();
+	const rssBefore = process.memoryUsage.rss();
+	let peak = rssBefore;
+	const sampler = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage.rss());
+	}, 10);
+	const cpuBefore = process.cpuUsage();
+	const started = performance.now();
+	const result = await work();
+	const wallMs = performance.now() - started;
+	const cpu = process.cpuUsage(cpuBefore);
+	clearInterval(sampler);
+	peak = Math.max(peak, process.memoryUsage.rss());
+	return { result, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, rssGrowthMb: (peak - rssBefore) / 2 ** 20 };
+}
+
+async function runNode(simulator, n, concurrency) {
+	const { ids } = await simulator.command({ cmd: 'seed', count: n, prefix: `bench_n${n}_c${concurrency}_` });
+	await simulator.command({ cmd: 'stats' }); // reset the counters
+	const engine = createEngine({ impKey: simulator.impKey, impSecret: simulator.impSecret, baseUrl: simulator.baseUrl });
+	const items = ids.map((imp_uid) => ({ imp_uid }));
+	const measured = await measure(() =>
+		engine.run(items, {
+			resource: 'cashReceipt',
+			operation: 'cancel',
+			impUid: '={{ $json.imp_uid }}',
+			skipAlreadyCancelled: false,
+			options: { concurrency },
+		}),
+	);
+	const { success, failure, error } = measured.result;
+	const cancelled = success.filter((item) => item.json.outcome === 'cancelled').length;
+	if (error || cancelled !== n || failure.length !== 0) {
+		throw new Error(`run N=${n} C=${concurrency} went wrong: ${error?.message ?? `${cancelled} cancelled, ${failure.length} failed`}`);
+	}
+	const stats = await simulator.command({ cmd: 'stats' });
+	const idealMs = LATENCY_MS * Math.ceil(n / concurrency);
+	return { n, concurrency, ...measured, idealMs, ratio: measured.wallMs / idealMs, stats };
+}
+
+/**
+ * The same calls without n8n: one token, then the DELETEs through plain axios, `concurrency` at a
+ * time, a new connection per request as n8n's request helper makes. With concurrency 1 this is
+ * what users script today (the baseline); with C it is the floor this machine allows.
+ */
+async function runAxiosLoop(simulator, n, concurrency) {
+	const { ids } = await simulator.command({ cmd: 'seed', count: n, prefix: `axios_n${n}_c${concurrency}_` });
+	await simulator.command({ cmd: 'stats' });
+	const measured = await measure(async () => {
+		const token = await axios.post(`${simulator.baseUrl}/users/getToken`, {
+			imp_key: simulator.impKey,
+			imp_secret: simulator.impSecret,
+		});
+		const headers = { Authorization: `Bearer ${token.data.response.access_token}` };
+		let cancelled = 0;
+		let next = 0;
+		const worker = async () => {
+			while (next < ids.length) {
+				const id = ids[next++];
+				const answer = await axios.delete(`${simulator.baseUrl}/receipts/${encodeURIComponent(id)}`, { headers });
+				if (answer.data.code === 0) cancelled++;
+			}
+		};
+		await Promise.all(Array.from({ length: concurrency }, worker));
+		return cancelled;
+	});
+	if (measured.result !== n) throw new Error(`axios loop N=${n}: ${measured.result} cancelled`);
+	const stats = await simulator.command({ cmd: 'stats' });
+	return { n, concurrency, ...measured, stats };
+}
+
+const fixed = (value, digits) => value.toFixed(digits);
+
+async function main() {
+	const simulator = await startSimulator();
+	await simulator.command({ cmd: 'latency', fixedMs: LATENCY_MS });
+	const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node.js ${process.version}`;
+	const lines = [];
+	const print = (line) => {
+		console.log(line);
+		lines.push(line);
+	};
+	print(`Benchmark run ${new Date().toISOString()} on ${machine}`);
+	print(`Injected latency L = ${LATENCY_MS} ms per request; Cancel with Skip Already Cancelled off (one DELETE per item).`);
+	print('');
+	print('| N | C | wall ms | ideal L×⌈N/C⌉ ms | ratio | token requests | total requests | max in flight | peak RSS growth MB | CPU ms/item | axios floor ms (same C) | node / floor | speed-up vs baseline |');
+	print('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	const baselines = [];
+	for (const n of SIZES) {
+		const baseline = await runAxiosLoop(simulator, n, 1);
+		baselines.push(baseline);
+		for (const concurrency of CONCURRENCY) {
+			const row = await runNode(simulator, n, concurrency);
+			const floor = concurrency === 1 ? baseline : await runAxiosLoop(simulator, n, concurrency);
+			print(
+				`| ${n} | ${concurrency} | ${fixed(row.wallMs, 0)} | ${row.idealMs} | ${fixed(row.ratio, 3)} | ${row.stats.tokenRequests} | ${row.stats.requests} | ${row.stats.maxInFlight} | ${fixed(row.rssGrowthMb, 1)} | ${fixed(row.cpuMs / n, 3)} | ${fixed(floor.wallMs, 0)} | ${fixed(row.wallMs / floor.wallMs, 3)} | ${fixed(baseline.wallMs / row.wallMs, 2)}× |`,
+			);
+			if (row.stats.doubleCancels) throw new Error('a receipt was cancelled twice');
+		}
+	}
+	print('');
+	print('Baseline: sequential axios loop (POST /users/getToken once, then DELETE /receipts/{id} one after another), same simulator:');
+	print('');
+	print('| N | wall ms | total requests | CPU ms/item |');
+	print('|---:|---:|---:|---:|');
+	for (const baseline of baselines) {
+		print(`| ${baseline.n} | ${fixed(baseline.wallMs, 0)} | ${baseline.stats.requests} | ${fixed(baseline.cpuMs / baseline.n, 3)} |`);
+	}
+	simulator.stop();
+	if (WRITE_TO) {
+		const target = path.resolve(WRITE_TO);
+		const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+		const marker = '<!-- bench:results -->';
+		const head = before.includes(marker) ? before.slice(0, before.indexOf(marker)) : before;
+		fs.writeFileSync(target, `${head}${marker}\n\n\`\`\`\n$ npm run bench\n\`\`\`\n\n${lines.join('\n')}\n`);
+		console.log(`\nwritten to ${WRITE_TO}`);
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
