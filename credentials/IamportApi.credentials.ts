@@ -101,7 +101,7 @@ export class IamportApi implements ICredentialType {
 
 	displayName = "I'mport API";
 
-	icon: Icon = 'file:iamport.svg';
+	icon: Icon = { light: 'file:iamport.svg', dark: 'file:iamport.dark.svg' };
 
 	documentationUrl = 'https://developers.portone.io/api/rest-v1/auth';
 

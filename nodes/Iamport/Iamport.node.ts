@@ -49,7 +49,7 @@ export class Iamport implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: "I'mport",
 		name: 'iamport',
-		icon: 'file:iamport.svg',
+		icon: { light: 'file:iamport.svg', dark: 'file:iamport.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

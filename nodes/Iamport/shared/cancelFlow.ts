@@ -20,6 +20,8 @@ export interface CancelRequest {
 	options: CancelOptions;
 }
 
+const isAnswer = (sent: IamportAnswer | IamportRequestError): sent is IamportAnswer =>
+	!(sent instanceof IamportRequestError);
 const isCancelled = (answer: IamportAnswer) => isSuccess(answer) && Number(answer.envelope.response?.cancelled_at) > 0;
 
 /**
@@ -40,11 +42,11 @@ export async function cancelReceipt(
 	target: CancelTarget,
 	options: CancelOptions,
 ): Promise<ItemResult> {
-	const lookup = () => transport.send({ method: 'GET', path: target.path, idempotent: true }, itemIndex);
+	const lookupRequest = { method: 'GET' as const, path: target.path, idempotent: true };
 
 	let foundBefore = false;
 	if (options.dryRun || options.skipAlreadyCancelled) {
-		const found = await lookup();
+		const found = await transport.send(lookupRequest, itemIndex);
 		foundBefore = isSuccess(found);
 		if (isCancelled(found)) return resultOf(target, found, target.lookupTable, ALREADY_CANCELLED);
 		if (options.dryRun) {
@@ -55,17 +57,17 @@ export async function cancelReceipt(
 	}
 
 	for (let attempt = 0; ; attempt++) {
-		let answer: IamportAnswer;
-		try {
-			answer = await transport.send({ method: 'DELETE', path: target.path, idempotent: false }, itemIndex);
-		} catch (error) {
-			if (!(error instanceof IamportRequestError) || !error.mayHaveReachedIamport) throw error;
+		const answer = await transport.trySend({ method: 'DELETE', path: target.path, idempotent: false }, itemIndex);
+		if (answer instanceof IamportRequestError) {
+			if (!answer.mayHaveReachedIamport) throw answer;
 			// The cancel may have gone through: look before trying again, so nothing is cancelled twice.
-			const check = await lookup().catch(() => undefined);
-			if (check && isCancelled(check)) return resultOf(target, check, target.cancelTable, target.cancelTable.success);
-			if (!check || !isSuccess(check) || attempt >= transport.retries) {
-				error.description = `${error.description ?? ''} The cancel may or may not have gone through: look the receipt up (Get, or Dry Run) before cancelling again.`.trim();
-				throw error;
+			const check = await transport.trySend(lookupRequest, itemIndex);
+			if (isAnswer(check) && isCancelled(check)) {
+				return resultOf(target, check, target.cancelTable, target.cancelTable.success);
+			}
+			if (!isAnswer(check) || !isSuccess(check) || attempt >= transport.retries) {
+				answer.description = `${answer.description ?? ''} The cancel may or may not have gone through: look the receipt up (Get, or Dry Run) before cancelling again.`.trim();
+				throw answer;
 			}
 			await transport.pauseBeforeRetry(attempt);
 			continue;
@@ -73,8 +75,8 @@ export async function cancelReceipt(
 		if (!isSuccess(answer) && foundBefore) {
 			// i'mport refused a receipt it had just shown as not cancelled: if it is cancelled now
 			// (by someone else in between), that is what the user wanted.
-			const check = await lookup().catch(() => undefined);
-			if (check && isCancelled(check)) {
+			const check = await transport.trySend(lookupRequest, itemIndex);
+			if (isAnswer(check) && isCancelled(check)) {
 				return resultOf(target, check, target.lookupTable, ALREADY_CANCELLED);
 			}
 		}

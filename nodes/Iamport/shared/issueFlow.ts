@@ -21,13 +21,12 @@ export async function issueReceipt(
 	{ target, body }: IssueRequest,
 	table: OutcomeTable,
 ): Promise<ItemResult> {
-	try {
-		const answer = await transport.send({ method: 'POST', path: target.path, body, idempotent: false }, itemIndex);
-		return resultOf(target, answer, table);
-	} catch (error) {
-		if (error instanceof IamportRequestError && error.mayHaveReachedIamport) {
-			error.description = `${error.description ?? ''} The receipt may have been issued anyway: look it up (Get) before issuing it again.`.trim();
+	const sent = await transport.trySend({ method: 'POST', path: target.path, body, idempotent: false }, itemIndex);
+	if (sent instanceof IamportRequestError) {
+		if (sent.mayHaveReachedIamport) {
+			sent.description = `${sent.description ?? ''} The receipt may have been issued anyway: look it up (Get) before issuing it again.`.trim();
 		}
-		throw error;
+		throw sent;
 	}
+	return resultOf(target, sent, table);
 }

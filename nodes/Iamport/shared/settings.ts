@@ -7,7 +7,7 @@ export interface RunSettings extends TransportSettings {
 	concurrency: number;
 }
 
-/** Defaults, documented in the README: gentle on the API, quick on a sheet of thousands. */
+/** Defaults, documented in the README: gentle on the API, quick on a sheet of thousands (the fields below repeat them as literals for n8n's linter). */
 export const DEFAULTS: RunSettings = {
 	concurrency: 5,
 	maxRequestsPerSecond: 0,
@@ -37,7 +37,7 @@ export const settingsDescription: INodeProperties[] = [
 				name: 'concurrency',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
-				default: DEFAULTS.concurrency,
+				default: 5,
 				description: 'How many items are sent to i\'mport at the same time (1-50). The first item always goes alone, so one access token serves the whole run.',
 			},
 			{
@@ -45,7 +45,7 @@ export const settingsDescription: INodeProperties[] = [
 				name: 'maxRequestsPerSecond',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 1000, numberPrecision: 0 },
-				default: DEFAULTS.maxRequestsPerSecond,
+				default: 0,
 				description: 'Upper limit on requests started per second, for PGs that throttle (e.g. Daou asks for at most 50). 0 means no limit beyond Concurrency.',
 			},
 			{
@@ -53,7 +53,7 @@ export const settingsDescription: INodeProperties[] = [
 				name: 'retries',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
-				default: DEFAULTS.retries,
+				default: 2,
 				description:
 					'Extra attempts after a transient failure (HTTP 429, 502, 503, 504, connection reset, timeout, a body that is not i\'mport\'s JSON). A cancel is looked up before it is sent again; an issue is sent again only if the first attempt never reached i\'mport.',
 			},
@@ -62,7 +62,7 @@ export const settingsDescription: INodeProperties[] = [
 				name: 'retryWaitMs',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 0 },
-				default: DEFAULTS.retryWaitMs,
+				default: 500,
 				description: 'First wait before a retry, doubled at each attempt (with jitter). A Retry-After header from i\'mport takes precedence.',
 			},
 			{
@@ -70,7 +70,7 @@ export const settingsDescription: INodeProperties[] = [
 				name: 'timeoutMs',
 				type: 'number',
 				typeOptions: { minValue: 100, maxValue: 300000, numberPrecision: 0 },
-				default: DEFAULTS.timeoutMs,
+				default: 30000,
 				description: 'How long to wait for each answer from i\'mport',
 			},
 		],

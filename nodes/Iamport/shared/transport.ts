@@ -209,14 +209,14 @@ export class IamportTransport {
 	}
 
 	/**
-	 * Sends one request and returns i'mport's answer, whatever its code. Throws an
-	 * IamportRequestError (a NodeApiError with itemIndex) for anything that is not an i'mport
-	 * answer: credentials refused after a refresh, network failures, timeouts, non-JSON bodies,
-	 * transient statuses after all retries.
+	 * Sends one request and returns i'mport's answer, whatever its code, or an IamportRequestError
+	 * (a NodeApiError with itemIndex) for anything that is not an i'mport answer: credentials
+	 * refused after a refresh, network failures, timeouts, non-JSON bodies, transient statuses
+	 * after all retries.
 	 */
-	async send(request: IamportRequest, itemIndex: number): Promise<IamportAnswer> {
-		// Once i'mport refused the key/secret, the other items would only repeat the same refusal.
-		if (this.tokenFailure) throw new IamportRequestError(this.ctx.getNode(), this.tokenFailure, itemIndex);
+	async trySend(request: IamportRequest, itemIndex: number): Promise<IamportAnswer | IamportRequestError> {
+		// Once the credential proved unusable, the other items would only repeat the same failure.
+		if (this.tokenFailure) return new IamportRequestError(this.ctx.getNode(), this.tokenFailure, itemIndex);
 		for (let attempt = 0; ; attempt++) {
 			const outcome = await this.attempt(request);
 			if (!(outcome instanceof TransportFailure)) {
@@ -226,10 +226,17 @@ export class IamportTransport {
 			if (outcome.credentialsRefused) this.tokenFailure = outcome;
 			const mayRetry =
 				outcome.transient && (request.idempotent || outcome.notProcessed) && attempt < this.settings.retries;
-			if (!mayRetry) throw new IamportRequestError(this.ctx.getNode(), outcome, itemIndex);
+			if (!mayRetry) return new IamportRequestError(this.ctx.getNode(), outcome, itemIndex);
 			this.stats.retries++;
 			await sleep(this.backoffMs(attempt, outcome.retryAfterMs));
 		}
+	}
+
+	/** Like trySend, but throws the IamportRequestError. */
+	async send(request: IamportRequest, itemIndex: number): Promise<IamportAnswer> {
+		const sent = await this.trySend(request, itemIndex);
+		if (sent instanceof IamportRequestError) throw sent;
+		return sent;
 	}
 
 	/** extra attempts allowed for transient failures (the cancel flow uses the same budget) */

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'imp_123456789012',
 		description:
-			"The i'mport payment id (imp_uid) whose cash receipt to cancel, usually mapped from the incoming item, e.g. {{ $json.imp_uid }}",
+			"The i'mport payment ID (imp_uid) whose cash receipt to cancel, usually mapped from a field of the incoming item",
 		displayOptions: { show: showFor },
 	},
 	...cancelSafetyFields(showFor),

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'imp_123456789012',
-		description: "The i'mport payment id (imp_uid) whose cash receipt to look up",
+		description: "The i'mport payment ID (imp_uid) whose cash receipt to look up",
 		displayOptions: { show: showFor },
 	},
 ];

@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'imp_123456789012',
 		description:
-			"The i'mport payment id (imp_uid) of a cash payment (bank transfer or virtual account) to issue a cash receipt for. The amount is the payment's (what is left of it after partial refunds).",
+			"The i'mport payment ID (imp_uid) of a cash payment (bank transfer or virtual account) to issue a cash receipt for. The amount is the payment's (what is left of it after partial refunds).",
 		displayOptions: { show: showFor },
 	},
 	{
