@@ -125,6 +125,37 @@ export const externalIssueOptions: INodeProperties[] = ([
 	},
 ] satisfies INodeProperties[]).sort(byName);
 
+type ShowFor = Record<string, string[]>;
+
+/** Who the receipt is for; personal data, hidden in the editor and never echoed in outputs. */
+export function identifierField(showFor: ShowFor): INodeProperties {
+	return {
+		displayName: 'Identifier',
+		name: 'identifier',
+		type: 'string',
+		required: true,
+		typeOptions: { password: true },
+		default: '',
+		placeholder: '01012345678',
+		description:
+			"Who the receipt is for: a mobile phone number, a cash receipt card number, a business registration number or a resident registration number. Personal data: it is sent to i'mport and not shown in the output.",
+		displayOptions: { show: showFor },
+	};
+}
+
+/** The optional fields of an Issue operation, as one collection. */
+export function additionalIssueFields(showFor: ShowFor, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'issueOptions',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showFor },
+		options,
+	};
+}
+
 const WHOLE_WON_FIELDS = ['tax_free', 'vat_amount'];
 
 /** The optional fields the user set, checked: amounts must be whole won, 0 or more. */

@@ -49,17 +49,8 @@ export function segment(id: string): string {
 }
 
 /** Reads a whole-number amount (won) and refuses negative, fractional or non-numeric values. */
-export function readAmount(
-	ctx: IExecuteFunctions,
-	parameter: string,
-	label: string,
-	itemIndex: number,
-	fallback?: number,
-): number | undefined {
-	const value = ctx.getNodeParameter(parameter, itemIndex, fallback ?? '') as unknown;
-	if (value === '' || value === undefined || value === null) {
-		if (fallback === undefined) return undefined;
-	}
+export function readAmount(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number): number {
+	const value = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
 	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) {
 		throw new NodeOperationError(ctx.getNode(), `${label} must be a whole number of won, 0 or more (got ${JSON.stringify(value)})`, {

@@ -6,22 +6,13 @@ import { readId, segment } from '../../shared/input';
 import type { ItemResult } from '../../shared/outcome';
 import { OUTCOMES } from '../../shared/outcome';
 import type { IamportTransport } from '../../shared/transport';
+import { impUidField } from '../idFields';
 import { cancelSafetyFields, readCancelOptions } from '../cancelSafety';
 
 const showFor = { resource: ['cashReceipt'], operation: ['cancel'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Imp UID',
-		name: 'impUid',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'imp_123456789012',
-		description:
-			"The i'mport payment ID (imp_uid) whose cash receipt to cancel, usually mapped from a field of the incoming item",
-		displayOptions: { show: showFor },
-	},
+	impUidField(showFor, "The i'mport payment ID (imp_uid) whose cash receipt to cancel, usually mapped from a field of the incoming item"),
 	...cancelSafetyFields(showFor),
 ];
 

@@ -4,20 +4,12 @@ import { readId, segment } from '../../shared/input';
 import type { ItemResult } from '../../shared/outcome';
 import { OUTCOMES, resultOf } from '../../shared/outcome';
 import type { IamportTransport } from '../../shared/transport';
+import { impUidField } from '../idFields';
 
 const showFor = { resource: ['cashReceipt'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Imp UID',
-		name: 'impUid',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'imp_123456789012',
-		description: "The i'mport payment ID (imp_uid) whose cash receipt to look up",
-		displayOptions: { show: showFor },
-	},
+	impUidField(showFor, "The i'mport payment ID (imp_uid) whose cash receipt to look up"),
 ];
 
 /** GET /receipts/{imp_uid} (getReceipt). */

@@ -4,20 +4,12 @@ import { readId, segment } from '../../shared/input';
 import type { ItemResult } from '../../shared/outcome';
 import { OUTCOMES, resultOf } from '../../shared/outcome';
 import type { IamportTransport } from '../../shared/transport';
+import { merchantUidField } from '../idFields';
 
 const showFor = { resource: ['externalCashReceipt'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Merchant UID',
-		name: 'merchantUid',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'order_20261124_0001',
-		description: 'Your order number (merchant_uid) the cash receipt was issued with',
-		displayOptions: { show: showFor },
-	},
+	merchantUidField(showFor, 'Your order number (merchant_uid) the cash receipt was issued with'),
 ];
 
 /** GET /receipts/external/{merchant_uid} (getExternalReceipt). */

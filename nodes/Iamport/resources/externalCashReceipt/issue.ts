@@ -6,22 +6,13 @@ import { issueReceipt } from '../../shared/issueFlow';
 import type { ItemResult } from '../../shared/outcome';
 import { OUTCOMES } from '../../shared/outcome';
 import type { IamportTransport } from '../../shared/transport';
-import { externalIssueOptions, readIssueOptions } from '../issueFields';
+import { merchantUidField } from '../idFields';
+import { additionalIssueFields, externalIssueOptions, identifierField, readIssueOptions } from '../issueFields';
 
 const showFor = { resource: ['externalCashReceipt'], operation: ['issue'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Merchant UID',
-		name: 'merchantUid',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'order_20261124_0001',
-		description:
-			'Your order number for the cash payment (merchant_uid). Use the same number as the cash sale so the two can be reconciled; Smartro (new module) accepts no special characters.',
-		displayOptions: { show: showFor },
-	},
+	merchantUidField(showFor, 'Your order number for the cash payment (merchant_uid). Use the same number as the cash sale so the two can be reconciled; Smartro (new module) accepts no special characters.'),
 	{
 		displayName: 'Channel Key',
 		name: 'channelKey',
@@ -50,27 +41,8 @@ export const description: INodeProperties[] = [
 		description: 'The receipt amount in won (a whole number)',
 		displayOptions: { show: showFor },
 	},
-	{
-		displayName: 'Identifier',
-		name: 'identifier',
-		type: 'string',
-		required: true,
-		typeOptions: { password: true },
-		default: '',
-		placeholder: '01012345678',
-		description:
-			"Who the receipt is for: a mobile phone number, a cash receipt card number, a business registration number or a resident registration number. Personal data: it is sent to i'mport and not shown in the output.",
-		displayOptions: { show: showFor },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'issueOptions',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showFor },
-		options: externalIssueOptions,
-	},
+	identifierField(showFor),
+	additionalIssueFields(showFor, externalIssueOptions),
 ];
 
 /** POST /receipts/external/{merchant_uid} (issueExternalReceipt). */
