@@ -11,6 +11,7 @@
  *
  * Options: --keep (keep the temporary n8n user folder), --reinstall (ignore the cached n8n).
  * Environment: N8N_E2E_VERSION (default 2.41.1), N8N_E2E_CACHE (default .cache/n8n-<version>).
+ * The n8n 1.x line runs on node 20 too: N8N_E2E_VERSION=1.123.81 node e2e/run.js (see legacyExpressionEngine).
  * Exit code 0 only when every check passed.
  */
 const { spawn } = require('node:child_process');
@@ -184,9 +185,26 @@ async function ensureN8n() {
 	console.log(`Installing n8n@${N8N_VERSION} into ${CACHE_DIR} (first run only; several minutes, ~3 GB)...`);
 	// Into a side folder first, renamed when complete: an interrupted install is never mistaken for a cache.
 	const work = `${CACHE_DIR}.partial-${process.pid}`;
+	removeStalePartials();
 	fs.rmSync(work, { recursive: true, force: true });
 	fs.mkdirSync(work, { recursive: true });
-	fs.writeFileSync(path.join(work, 'package.json'), `${JSON.stringify({ name: 'n8n-e2e-cache', private: true }, null, 2)}\n`);
+	// n8n 1.x's n8n-nodes-base takes xlsx from cdn.sheetjs.com, not from the registry: use the
+	// registry's last xlsx instead (only the Spreadsheet File / Extract From File nodes use it).
+	const overrides = N8N_MAJOR < 2 ? { xlsx: '0.18.5' } : undefined;
+	fs.writeFileSync(path.join(work, 'package.json'), `${JSON.stringify({ name: 'n8n-e2e-cache', private: true, overrides }, null, 2)}\n`);
+	try {
+		await installInto(work);
+	} catch (error) {
+		fs.rmSync(work, { recursive: true, force: true });
+		throw error;
+	}
+	fs.rmSync(CACHE_DIR, { recursive: true, force: true });
+	fs.mkdirSync(path.dirname(CACHE_DIR), { recursive: true });
+	fs.renameSync(work, CACHE_DIR);
+	return bin;
+}
+
+async function installInto(work) {
 	const nodeDir = path.resolve(path.dirname(process.execPath), '..');
 	// Install scripts off: one of n8n's dependencies (@confluentinc/kafka-javascript) cannot be built
 	// here, and none of the others is needed to run workflows, except sqlite3, rebuilt next.
@@ -214,10 +232,25 @@ async function ensureN8n() {
 		path.join(work, MARKER),
 		`${JSON.stringify({ version: N8N_VERSION, node: process.version, installedAt: new Date().toISOString() }, null, 2)}\n`,
 	);
-	fs.rmSync(CACHE_DIR, { recursive: true, force: true });
-	fs.mkdirSync(path.dirname(CACHE_DIR), { recursive: true });
-	fs.renameSync(work, CACHE_DIR);
-	return bin;
+}
+
+/** Removes half-done installs (~3 GB each) left by runs that were interrupted. */
+function removeStalePartials() {
+	const dir = path.dirname(CACHE_DIR);
+	const prefix = `${path.basename(CACHE_DIR)}.partial-`;
+	if (!fs.existsSync(dir)) return;
+	for (const name of fs.readdirSync(dir)) {
+		if (!name.startsWith(prefix)) continue;
+		const pid = Number(name.slice(prefix.length));
+		let alive = false;
+		try {
+			process.kill(pid, 0);
+			alive = pid !== process.pid;
+		} catch {
+			// no such process
+		}
+		if (!alive) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+	}
 }
 
 /** npm pack of the project, installed into <userFolder>/.n8n/nodes like a community package. */
@@ -267,7 +300,24 @@ function n8nEnv(userFolder, ports) {
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_RUNNERS_BROKER_PORT: String(ports.broker),
 		N8N_SECURE_COOKIE: 'false',
+		...legacyExpressionEngine(),
 	};
+}
+
+/**
+ * n8n 1.x only (secondary target): its default `vm` expression engine (isolated-vm) does not work
+ * for these workflows, so the test uses n8n's `legacy` engine there, and says so. Found with
+ * n8n 1.123.81: on node 20 the engine cannot start at all (its isolated-vm 6.2.0 needs node >= 22
+ * and ships binaries for node 22 and 24 only); on node 24 it starts, but `$('Node').item` (paired
+ * items) evaluates to null even in a workflow of n8n's own nodes. n8n 2.x: default engine.
+ */
+function legacyExpressionEngine() {
+	if (N8N_MAJOR >= 2) return {};
+	if (!legacyExpressionEngine.told) {
+		console.log(`note: n8n ${N8N_VERSION}: N8N_EXPRESSION_ENGINE=legacy (see legacyExpressionEngine in e2e/run.js)`);
+		legacyExpressionEngine.told = true;
+	}
+	return { N8N_EXPRESSION_ENGINE: 'legacy' };
 }
 
 function n8n(bin, args, env) {
@@ -523,7 +573,7 @@ async function main() {
 	} finally {
 		if (simulator) await simulator.stop().catch(() => {});
 		const failed = results.some((r) => !r.ok) || results.length === 0;
-		if (KEEP || failed) console.log(`\nn8n user folder kept: ${userFolder}`);
+		if (KEEP || failed) console.log(`\nkept for inspection: ${tmp} (n8n user folder: user/)`);
 		else fs.rmSync(tmp, { recursive: true, force: true });
 	}
 }
