@@ -138,21 +138,17 @@ export class Iamport implements INodeType {
 		);
 		if (stopError) throw stopError.error;
 
+		// Exactly one output item per input item, in input order within each output.
 		const success: INodeExecutionData[] = [];
 		const failure: INodeExecutionData[] = [];
 		runs.forEach((run, itemIndex) => {
 			if (run === undefined) return; // not reached: runInOrder runs every item unless stopped, and then we threw
 			const pairedItem = { item: itemIndex };
-			if ('error' in run) {
-				failure.push({ json: errorJson(run.error, prepared[itemIndex]?.target, errorOutput), pairedItem });
-			} else {
-				(run.success ? success : failure).push({ json: run.json, pairedItem });
-			}
+			const failed = 'error' in run;
+			const json = failed ? errorJson(run.error, prepared[itemIndex]?.target, errorOutput) : run.json;
+			const ok = !failed && run.success;
+			(ok || !splitOutputs ? success : failure).push({ json, pairedItem });
 		});
-		if (splitOutputs) return [success, failure];
-		// One output, in input order.
-		const single: INodeExecutionData[] = new Array(items.length);
-		for (const item of [...success, ...failure]) single[(item.pairedItem as { item: number }).item] = item;
-		return [single];
+		return splitOutputs ? [success, failure] : [success];
 	}
 }
