@@ -83,3 +83,8 @@ export async function cancelReceipt(
 		return resultOf(target, answer, target.cancelTable);
 	}
 }
+
+/** The `run` of both Cancel operations: their prepared request already names paths and tables. */
+export async function runCancel(request: CancelRequest, itemIndex: number, transport: IamportTransport) {
+	return await cancelReceipt(transport, itemIndex, request.target, request.options);
+}

@@ -1,11 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CancelRequest } from '../../shared/cancelFlow';
-import { cancelReceipt } from '../../shared/cancelFlow';
 import { readId, segment } from '../../shared/input';
-import type { ItemResult } from '../../shared/outcome';
 import { OUTCOMES } from '../../shared/outcome';
-import type { IamportTransport } from '../../shared/transport';
 import { impUidField } from '../idFields';
 import { cancelSafetyFields, readCancelOptions } from '../cancelSafety';
 
@@ -31,11 +28,4 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): CancelReque
 	};
 }
 
-export async function run(
-	this: IExecuteFunctions,
-	request: CancelRequest,
-	itemIndex: number,
-	transport: IamportTransport,
-): Promise<ItemResult> {
-	return await cancelReceipt(transport, itemIndex, request.target, request.options);
-}
+export { runCancel as run } from '../../shared/cancelFlow';
