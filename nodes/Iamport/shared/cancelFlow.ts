@@ -36,7 +36,7 @@ const isCancelled = (answer: IamportAnswer) => isSuccess(answer) && Number(answe
  * A DELETE that may have reached i'mport but got no answer (connection reset, timeout, 502/504)
  * is never blindly repeated: a GET first finds out whether the cancel went through.
  */
-export async function cancelReceipt(
+async function cancelReceipt(
 	transport: IamportTransport,
 	itemIndex: number,
 	target: CancelTarget,

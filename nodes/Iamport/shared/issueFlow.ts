@@ -7,19 +7,19 @@ import { IamportRequestError } from './transport';
 import type { Target } from './types';
 
 /**
- * Issues one receipt (POST). Not idempotent: the transport retries it only when the request
+ * The `run` of both Issue operations: issues one receipt (POST). Not idempotent: the transport retries it only when the request
  * provably never reached i'mport; any other failure is reported, with what to check first.
  */
 export interface IssueRequest {
 	target: Target;
+	table: OutcomeTable;
 	body: IDataObject;
 }
 
-export async function issueReceipt(
-	transport: IamportTransport,
+export async function runIssue(
+	{ target, table, body }: IssueRequest,
 	itemIndex: number,
-	{ target, body }: IssueRequest,
-	table: OutcomeTable,
+	transport: IamportTransport,
 ): Promise<ItemResult> {
 	const sent = await transport.trySend({ method: 'POST', path: target.path, body, idempotent: false }, itemIndex);
 	if (sent instanceof IamportRequestError) {

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readId, segment } from '../../shared/input';
-import type { ItemResult } from '../../shared/outcome';
-import { OUTCOMES, resultOf } from '../../shared/outcome';
-import type { IamportTransport } from '../../shared/transport';
+import type { GetRequest } from '../../shared/getFlow';
+import { OUTCOMES } from '../../shared/outcome';
 import { impUidField } from '../idFields';
 
 const showFor = { resource: ['cashReceipt'], operation: ['get'] };
@@ -13,17 +12,9 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /receipts/{imp_uid} (getReceipt). */
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+export function prepare(this: IExecuteFunctions, itemIndex: number): GetRequest {
 	const id = readId(this, 'impUid', 'imp_uid', itemIndex);
-	return { target: { idField: 'imp_uid' as const, id, path: `/receipts/${segment(id)}` } };
+	return { target: { idField: 'imp_uid', id, path: `/receipts/${segment(id)}` }, table: OUTCOMES.receiptGet };
 }
 
-export async function run(
-	this: IExecuteFunctions,
-	{ target }: ReturnType<typeof prepare>,
-	itemIndex: number,
-	transport: IamportTransport,
-): Promise<ItemResult> {
-	const answer = await transport.send({ method: 'GET', path: target.path, idempotent: true }, itemIndex);
-	return resultOf(target, answer, OUTCOMES.receiptGet);
-}
+export { runGet as run } from '../../shared/getFlow';

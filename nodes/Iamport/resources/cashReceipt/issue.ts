@@ -2,10 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readId, segment } from '../../shared/input';
 import type { IssueRequest } from '../../shared/issueFlow';
-import { issueReceipt } from '../../shared/issueFlow';
-import type { ItemResult } from '../../shared/outcome';
 import { OUTCOMES } from '../../shared/outcome';
-import type { IamportTransport } from '../../shared/transport';
 import { impUidField } from '../idFields';
 import { additionalIssueFields, identifierField, readIssueOptions, receiptIssueOptions } from '../issueFields';
 
@@ -22,15 +19,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IssueReques
 	const id = readId(this, 'impUid', 'imp_uid', itemIndex);
 	return {
 		target: { idField: 'imp_uid', id, path: `/receipts/${segment(id)}` },
+		table: OUTCOMES.receiptIssue,
 		body: { identifier: readId(this, 'identifier', 'identifier', itemIndex), ...readIssueOptions(this, itemIndex) },
 	};
 }
 
-export async function run(
-	this: IExecuteFunctions,
-	request: IssueRequest,
-	itemIndex: number,
-	transport: IamportTransport,
-): Promise<ItemResult> {
-	return await issueReceipt(transport, itemIndex, request, OUTCOMES.receiptIssue);
-}
+export { runIssue as run } from '../../shared/issueFlow';

@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readId, segment } from '../../shared/input';
-import type { ItemResult } from '../../shared/outcome';
-import { OUTCOMES, resultOf } from '../../shared/outcome';
-import type { IamportTransport } from '../../shared/transport';
+import type { GetRequest } from '../../shared/getFlow';
+import { OUTCOMES } from '../../shared/outcome';
 import { merchantUidField } from '../idFields';
 
 const showFor = { resource: ['externalCashReceipt'], operation: ['get'] };
@@ -13,17 +12,9 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /receipts/external/{merchant_uid} (getExternalReceipt). */
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+export function prepare(this: IExecuteFunctions, itemIndex: number): GetRequest {
 	const id = readId(this, 'merchantUid', 'merchant_uid', itemIndex);
-	return { target: { idField: 'merchant_uid' as const, id, path: `/receipts/external/${segment(id)}` } };
+	return { target: { idField: 'merchant_uid', id, path: `/receipts/external/${segment(id)}` }, table: OUTCOMES.externalGet };
 }
 
-export async function run(
-	this: IExecuteFunctions,
-	{ target }: ReturnType<typeof prepare>,
-	itemIndex: number,
-	transport: IamportTransport,
-): Promise<ItemResult> {
-	const answer = await transport.send({ method: 'GET', path: target.path, idempotent: true }, itemIndex);
-	return resultOf(target, answer, OUTCOMES.externalGet);
-}
+export { runGet as run } from '../../shared/getFlow';

@@ -2,10 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readAmount, readId, segment } from '../../shared/input';
 import type { IssueRequest } from '../../shared/issueFlow';
-import { issueReceipt } from '../../shared/issueFlow';
-import type { ItemResult } from '../../shared/outcome';
 import { OUTCOMES } from '../../shared/outcome';
-import type { IamportTransport } from '../../shared/transport';
 import { merchantUidField } from '../idFields';
 import { additionalIssueFields, externalIssueOptions, identifierField, readIssueOptions } from '../issueFields';
 
@@ -50,6 +47,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IssueReques
 	const id = readId(this, 'merchantUid', 'merchant_uid', itemIndex);
 	return {
 		target: { idField: 'merchant_uid', id, path: `/receipts/external/${segment(id)}` },
+		table: OUTCOMES.externalIssue,
 		body: {
 			channel_key: readId(this, 'channelKey', 'channel_key', itemIndex),
 			name: readId(this, 'orderName', 'name', itemIndex),
@@ -60,11 +58,4 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IssueReques
 	};
 }
 
-export async function run(
-	this: IExecuteFunctions,
-	request: IssueRequest,
-	itemIndex: number,
-	transport: IamportTransport,
-): Promise<ItemResult> {
-	return await issueReceipt(transport, itemIndex, request, OUTCOMES.externalIssue);
-}
+export { runIssue as run } from '../../shared/issueFlow';
