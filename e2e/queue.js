@@ -42,6 +42,8 @@ const {
 } = require('./n8n');
 
 const KEEP = process.argv.includes('--keep');
+/** Folders an interruption removes (after killing the processes that use them). */
+const removeOnSignal = [];
 const SECRET_MARKER = 'test_imp_secret_DO_NOT_LEAK';
 const REDIS_SERVER = process.env.REDIS_SERVER || 'redis-server';
 const WORKER_CONCURRENCY = 5;
@@ -478,6 +480,7 @@ async function main() {
 	console.log(`n8n-nodes-iamport queue mode: real n8n ${N8N_VERSION} on node ${process.version}`);
 	const bin = await ensureN8n();
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-iamport-queue-'));
+	if (!KEEP) removeOnSignal.push(tmp);
 	const services = [];
 	const stopAll = async () => {
 		// Workers and main first (they hold Redis), then Redis.
@@ -711,6 +714,7 @@ if (!reexecUnderNode24(__filename)) {
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		process.on(signal, () => {
 			killAll();
+			for (const dir of removeOnSignal) fs.rmSync(dir, { recursive: true, force: true });
 			console.error(`\ninterrupted (${signal})`);
 			process.exit(130);
 		});
