@@ -92,38 +92,13 @@ const commonIssueOptions: INodeProperties[] = [
 
 const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
 
-export const receiptIssueOptions: INodeProperties[] = ([
-	...commonIssueOptions,
-	{
-		displayName: 'Merchant Name',
-		name: 'company_name',
-		type: 'string',
-		default: '',
-		description: "The issuing shop's business name. Required by Kiwoom Pay (Daou).",
-	},
-	{
-		displayName: 'Merchant Support Phone',
-		name: 'company_tel',
-		type: 'string',
-		default: '',
-		description: "The issuing shop's customer service number. Required by Kiwoom Pay (Daou).",
-	},
-] satisfies INodeProperties[]).sort(byName);
+/** The optional fields of a receipt Issue operation: the common ones and the operation's own, by name. */
+export function issueOptions(own: INodeProperties[]): INodeProperties[] {
+	return [...commonIssueOptions, ...own].sort(byName);
+}
 
-export const externalIssueOptions: INodeProperties[] = ([
-	...commonIssueOptions,
-	{
-		displayName: 'Payment Method',
-		name: 'pay_method',
-		type: 'options',
-		default: 'trans',
-		description: 'How the cash was paid. Required by Welcome Payments.',
-		options: [
-			{ name: 'Bank Transfer', value: 'trans' },
-			{ name: 'Virtual Account', value: 'vbank' },
-		],
-	},
-] satisfies INodeProperties[]).sort(byName);
+/** Added to an Issue error when the POST may have reached i'mport. */
+export const ISSUE_UNSURE_HINT = 'The receipt may have been issued anyway: look it up (Get) before issuing it again.';
 
 type ShowFor = Record<string, string[]>;
 

@@ -1,29 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { TransportSettings } from './transport';
+import type { TransportSettings } from '../transport/client';
 
-export interface RunSettings extends TransportSettings {
+interface RunSettings extends TransportSettings {
 	concurrency: number;
 }
 
-/** Defaults, documented in the README: gentle on the API, quick on a sheet of thousands (the fields below repeat them as literals for n8n's linter). */
-export const DEFAULTS: RunSettings = {
-	concurrency: 5,
-	maxRequestsPerSecond: 0,
-	retries: 2,
-	retryWaitMs: 500,
-	timeoutMs: 30_000,
-};
-
-const LIMITS: Record<keyof RunSettings, [number, number]> = {
-	concurrency: [1, 50],
-	maxRequestsPerSecond: [0, 1000],
-	retries: [0, 10],
-	retryWaitMs: [0, 60_000],
-	timeoutMs: [100, 300_000],
-};
-
+/** The Options collection. Defaults and limits live only here (the README documents the defaults). */
 export const settingsDescription: INodeProperties[] = [
 	{
 		displayName: 'Options',
@@ -77,16 +61,30 @@ export const settingsDescription: INodeProperties[] = [
 	},
 ];
 
+type Setting = keyof RunSettings;
+
+/** Default and allowed range of each setting, read from its field above. */
+const SETTING_FIELDS = new Map<Setting, { default: number; min: number; max: number }>(
+	(settingsDescription[0].options as INodeProperties[]).map((field) => [
+		field.name as Setting,
+		{
+			default: field.default as number,
+			min: field.typeOptions?.minValue ?? 0,
+			max: field.typeOptions?.maxValue ?? Number.MAX_SAFE_INTEGER,
+		},
+	]),
+);
+
 /** The run's settings from the Options collection, checked (expressions can bypass the UI limits). */
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	const settings = { ...DEFAULTS };
-	for (const name of Object.keys(DEFAULTS) as Array<keyof RunSettings>) {
+	const settings = {} as RunSettings;
+	for (const [name, field] of SETTING_FIELDS) {
+		settings[name] = field.default;
 		if (options[name] === undefined) continue;
 		const value = Number(options[name]);
-		const [min, max] = LIMITS[name];
-		if (!Number.isInteger(value) || value < min || value > max) {
-			throw new NodeOperationError(ctx.getNode(), `Option "${name}" must be a whole number from ${min} to ${max}`, {
+		if (!Number.isInteger(value) || value < field.min || value > field.max) {
+			throw new NodeOperationError(ctx.getNode(), `Option "${name}" must be a whole number from ${field.min} to ${field.max}`, {
 				description: `Got ${JSON.stringify(options[name])}`,
 			});
 		}

@@ -1,8 +1,16 @@
 'use strict';
 /** Pure functions: outcome reading, the ordered bounded pool, path segments. */
-const { outcomeOf, resultOf, OUTCOMES } = require('../dist/nodes/Iamport/shared/outcome.js');
-const { runInOrder } = require('../dist/nodes/Iamport/shared/pool.js');
-const { segment } = require('../dist/nodes/Iamport/shared/input.js');
+const { outcomeOf, resultOf } = require('../dist/nodes/Iamport/helpers/outcome.js');
+const { runInOrder } = require('../dist/nodes/Iamport/helpers/pool.js');
+const { segment } = require('../dist/nodes/Iamport/helpers/input.js');
+
+// Each operation owns its outcome table.
+const ACTIONS = '../dist/nodes/Iamport/actions';
+const OUTCOMES = {
+	receiptCancel: require(`${ACTIONS}/cashReceipt/cancel.operation.js`).outcomes,
+	receiptGet: require(`${ACTIONS}/cashReceipt/get.operation.js`).outcomes,
+	externalCancel: require(`${ACTIONS}/externalCashReceipt/cancel.operation.js`).outcomes,
+};
 
 const answer = (httpStatus, code, message = null, response = null) => ({ httpStatus, envelope: { code, message, response } });
 
