@@ -1,7 +1,11 @@
 'use strict';
 /** Credential and tokens through n8n's real engine: one token per run, refresh on 401, tier, base URL. */
-const { startWorld, cancel, ids, outcomes, expectNoSecrets, receiptRequests, IMP_SECRET } = require('./helpers/setup');
+const { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, IMP_SECRET, resetCapturedLogs } = require('./helpers/setup');
+const { cancel } = require('./helpers/parameters');
 const { IamportApi, checkedBaseUrl, checkedTierCode } = require('../dist/credentials/IamportApi.credentials.js');
+
+// Each test scans only the logs of its own runs for secrets.
+beforeEach(resetCapturedLogs);
 
 let world;
 afterEach(async () => {

@@ -5,7 +5,11 @@
  * receipt may be cancelled twice, and what the output says must match what i'mport did.
  */
 const crypto = require('node:crypto');
-const { startWorld, cancel, expectNoSecrets } = require('./helpers/setup');
+const { startWorld, expectNoSecrets, resetCapturedLogs } = require('./helpers/setup');
+const { cancel } = require('./helpers/parameters');
+
+// Each test scans only the logs of its own runs for secrets.
+beforeEach(resetCapturedLogs);
 
 const ITEMS = 500;
 const FAULT_RATE = 0.2;

@@ -1,10 +1,12 @@
 'use strict';
 /** Network trouble and transient failures: errors, retries, and never a double cancel. */
 const net = require('node:net');
-const { startWorld, cancel, ids, outcomes, expectNoSecrets, receiptRequests } = require('./helpers/setup');
+const { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, resetCapturedLogs } = require('./helpers/setup');
+const { cancel, quickRetries } = require('./helpers/parameters');
 
 let world;
 beforeEach(async () => {
+	resetCapturedLogs();
 	world = await startWorld();
 });
 afterEach(async () => {
@@ -12,7 +14,6 @@ afterEach(async () => {
 });
 
 const one = [{ imp_uid: 'imp_100000000001' }];
-const quick = (extra = {}) => ({ retryWaitMs: 10, ...extra });
 
 /** A loopback port with nothing listening. */
 async function closedPort() {
@@ -28,7 +29,7 @@ describe('errors that are not i\'mport answers', () => {
 		const port = await closedPort();
 		const { createEngine } = require('./helpers/engine');
 		const engine = createEngine({ impKey: 'test_imp_key', impSecret: 'x', baseUrl: `http://127.0.0.1:${port}` });
-		const { error } = await engine.run(one, cancel({ options: quick() }));
+		const { error } = await engine.run(one, cancel({ options: quickRetries() }));
 		expect(error.message).toMatch(/refused the connection/);
 		expect(error.description).toMatch(/access token could not be obtained, so the request was not sent/);
 		expect(error.context.itemIndex).toBe(0);
@@ -36,7 +37,7 @@ describe('errors that are not i\'mport answers', () => {
 
 	test('a DELETE that never answers times out; the cancel is checked, not blindly repeated', async () => {
 		world.simulator.faults.add({ method: 'DELETE', action: 'hang', times: Infinity });
-		const { error } = await world.engine.run(one, cancel({ options: quick({ timeoutMs: 300, retries: 1 }) }));
+		const { error } = await world.engine.run(one, cancel({ options: quickRetries({ timeoutMs: 300, retries: 1 }) }));
 		expect(error.message).toBe("i'mport did not answer in time");
 		// GET (skip check), DELETE (hangs), GET (went through? no), DELETE again (hangs), GET (no) -> give up.
 		expect(receiptRequests(world.simulator).map((e) => e.method)).toEqual(['GET', 'DELETE', 'GET', 'DELETE', 'GET']);
@@ -45,7 +46,7 @@ describe('errors that are not i\'mport answers', () => {
 
 	test.each([200, 502])('a non-JSON body (HTTP %i) is an error, not an outcome', async (status) => {
 		world.simulator.faults.add({ method: 'GET', action: 'nonJson', status, times: Infinity });
-		const { error } = await world.engine.run(one, cancel({ options: quick({ retries: 1 }) }));
+		const { error } = await world.engine.run(one, cancel({ options: quickRetries({ retries: 1 }) }));
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toMatch(status === 200 ? /not its JSON envelope/ : /HTTP 502/);
 		expect(world.simulator.requests('DELETE')).toHaveLength(0);
@@ -55,14 +56,14 @@ describe('errors that are not i\'mport answers', () => {
 describe('retries', () => {
 	test.each([429, 502, 503, 504])('a GET answered %i is retried and then succeeds', async (status) => {
 		world.simulator.faults.add({ method: 'GET', action: 'status', status, times: 2 });
-		const { success } = await world.engine.run(one, cancel({ options: quick({ retries: 2 }) }));
+		const { success } = await world.engine.run(one, cancel({ options: quickRetries({ retries: 2 }) }));
 		expect(outcomes(success)).toEqual(['cancelled']);
 		expect(world.simulator.requests('GET')).toHaveLength(3);
 	});
 
 	test('retries give up after the configured count', async () => {
 		world.simulator.faults.add({ method: 'GET', action: 'status', status: 503, times: Infinity });
-		const { error } = await world.engine.run(one, cancel({ options: quick({ retries: 3 }) }));
+		const { error } = await world.engine.run(one, cancel({ options: quickRetries({ retries: 3 }) }));
 		expect(error.message).toMatch(/HTTP 503/);
 		expect(world.simulator.requests('GET')).toHaveLength(4);
 	});
@@ -70,7 +71,7 @@ describe('retries', () => {
 	test('Retry-After is honoured', async () => {
 		world.simulator.faults.add({ method: 'GET', action: 'status', status: 429, headers: { 'Retry-After': '1' } });
 		const started = Date.now();
-		const { success } = await world.engine.run(one, cancel({ options: quick({ retries: 1 }) }));
+		const { success } = await world.engine.run(one, cancel({ options: quickRetries({ retries: 1 }) }));
 		expect(outcomes(success)).toEqual(['cancelled']);
 		const [first, second] = world.simulator.requests('GET');
 		expect(first.status).toBe(429);
@@ -81,7 +82,7 @@ describe('retries', () => {
 
 	test('a DELETE applied by i\'mport whose answer is lost resolves to cancelled, cancelled once', async () => {
 		world.simulator.faults.add({ method: 'DELETE', action: 'applyThenReset' });
-		const { success, failure } = await world.engine.run(one, cancel({ options: quick() }));
+		const { success, failure } = await world.engine.run(one, cancel({ options: quickRetries() }));
 		expect(failure).toHaveLength(0);
 		expect(outcomes(success)).toEqual(['cancelled']);
 		expect(success[0].json.response.cancelled_at).toBeGreaterThan(0);
@@ -91,7 +92,7 @@ describe('retries', () => {
 
 	test('same with Skip Already Cancelled off: the lookup after the lost answer still prevents a second DELETE', async () => {
 		world.simulator.faults.add({ method: 'DELETE', action: 'applyThenReset' });
-		const { success } = await world.engine.run(one, cancel({ skipAlreadyCancelled: false, options: quick() }));
+		const { success } = await world.engine.run(one, cancel({ skipAlreadyCancelled: false, options: quickRetries() }));
 		expect(outcomes(success)).toEqual(['cancelled']);
 		expect(world.simulator.requests('DELETE')).toHaveLength(1);
 		expect(world.simulator.store.cancellations.get('imp_100000000001')).toBe(1);
@@ -99,7 +100,7 @@ describe('retries', () => {
 
 	test('a DELETE reset before i\'mport did anything is looked up and sent again', async () => {
 		world.simulator.faults.add({ method: 'DELETE', action: 'reset' });
-		const { success } = await world.engine.run(one, cancel({ options: quick() }));
+		const { success } = await world.engine.run(one, cancel({ options: quickRetries() }));
 		expect(outcomes(success)).toEqual(['cancelled']);
 		expect(receiptRequests(world.simulator).map((e) => `${e.method} ${e.status}`)).toEqual([
 			'GET 200',
@@ -117,7 +118,7 @@ describe('retries', () => {
 			operation: 'issue',
 			impUid: '={{ $json.imp_uid }}',
 			identifier: '01012345678',
-			options: quick({ retries: 3 }),
+			options: quickRetries({ retries: 3 }),
 		});
 		expect(error.message).toMatch(/connection to the server was closed unexpectedly/);
 		expect(error.description).toMatch(/may have been issued anyway: look it up \(Get\)/);
@@ -131,7 +132,7 @@ describe('retries', () => {
 			operation: 'issue',
 			impUid: '={{ $json.imp_uid }}',
 			identifier: '01012345678',
-			options: quick({ retries: 1 }),
+			options: quickRetries({ retries: 1 }),
 		});
 		expect(outcomes(success)).toEqual(['issued']);
 		expect(world.simulator.requests('POST', '/receipts/')).toHaveLength(2);

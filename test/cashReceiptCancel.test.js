@@ -1,9 +1,11 @@
 'use strict';
 /** Cash Receipt → Cancel through n8n's real engine against the simulator. */
-const { startWorld, cancel, ids, outcomes, expectNoSecrets, receiptRequests } = require('./helpers/setup');
+const { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, resetCapturedLogs } = require('./helpers/setup');
+const { cancel } = require('./helpers/parameters');
 
 let world;
 beforeEach(async () => {
+	resetCapturedLogs();
 	world = await startWorld();
 });
 afterEach(async () => {
@@ -109,6 +111,17 @@ describe('Cancel: answers from i\'mport', () => {
 });
 
 describe('Cancel: bad input', () => {
+	test.each([
+		[{ concurrency: 0 }, 'Option "concurrency" must be a whole number from 1 to 50'],
+		[{ retries: 11 }, 'Option "retries" must be a whole number from 0 to 10'],
+		[{ timeoutMs: 99 }, 'Option "timeoutMs" must be a whole number from 100 to 300000'],
+		[{ maxRequestsPerSecond: 1.5 }, 'Option "maxRequestsPerSecond" must be a whole number from 0 to 1000'],
+	])('option %j outside its field\'s range fails the run and sends nothing', async (options, message) => {
+		const { error } = await world.engine.run(items('imp_100000000001'), cancel({ options }));
+		expect(error.message).toBe(message);
+		expect(world.simulator.log).toHaveLength(0);
+	});
+
 	test.each([
 		['empty', ''],
 		['whitespace only', ' \t '],

@@ -4,7 +4,11 @@
  * each must arrive exactly as given, and the ones that cannot be sent fail without a request.
  */
 const { seededRandom } = require('./simulator/faults');
-const { startWorld, cancel, expectNoSecrets, receiptRequests } = require('./helpers/setup');
+const { startWorld, expectNoSecrets, receiptRequests, resetCapturedLogs } = require('./helpers/setup');
+const { cancel } = require('./helpers/parameters');
+
+// Each test scans only the logs of its own runs for secrets.
+beforeEach(resetCapturedLogs);
 
 const COUNT = 10_000;
 const PIECES = ['/', '..', '.', '%2F', '%2e%2e', '?', '#', ' ', '\\', '%', '+', '&', '=', ';', '\t', '\n', '\u0000', '영수증', '😀', 'é', 'e\u0301', 'imp_', '../', '/..', '?a=b', '#frag', '%00'];
