@@ -24,6 +24,11 @@ export interface GuardedAction {
 	 * entry in a history).
 	 */
 	isDone: (answer: IamportAnswer, before: IamportAnswer | undefined) => boolean;
+	/**
+	 * `isDone` can only judge a lost answer against the look-up before the action (e.g. a refund,
+	 * done when a new history entry appeared): the look-up is then always made first.
+	 */
+	needsBefore?: boolean;
 	/** outcome words of a look-up: already done (Success), would act (dry run) */
 	words: { alreadyDone: string; wouldAct: string };
 	/** appended to the error when the action may or may not have gone through */
@@ -48,7 +53,7 @@ const isAnswer = (sent: IamportAnswer | IamportRequestError): sent is IamportAns
  * - Look up first: the look-up; an action already done is `alreadyDone` (no action); otherwise the
  *   action. If i'mport refuses the action on something the look-up had found, one more look-up
  *   tells whether it was done in between (then `alreadyDone`).
- * - Neither: the action only.
+ * - Neither: the action only (after the look-up all the same when `needsBefore`).
  * An action that may have reached i'mport but got no answer (connection reset, timeout, 502/504)
  * is never blindly repeated: a look-up first finds out whether it went through.
  */
@@ -62,9 +67,10 @@ export async function runGuardedAction(
 	const done = (answer: IamportAnswer, before: IamportAnswer | undefined) => isSuccess(answer) && isDone(answer, before);
 
 	let before: IamportAnswer | undefined;
-	if (options.dryRun || options.lookUpFirst) {
+	const skipIfDone = options.dryRun || options.lookUpFirst;
+	if (skipIfDone || guarded.needsBefore) {
 		const found = await transport.send(lookup, itemIndex);
-		if (done(found, undefined)) return resultOf(target, found, lookupTable, words.alreadyDone);
+		if (skipIfDone && done(found, undefined)) return resultOf(target, found, lookupTable, words.alreadyDone);
 		if (options.dryRun) return resultOf(target, found, lookupTable, isSuccess(found) ? words.wouldAct : undefined);
 		// Any other look-up answer (not found, PG without look-up support) leaves the verdict to the
 		// action, whose documented statuses tell the cases apart.
@@ -78,7 +84,8 @@ export async function runGuardedAction(
 			// The action may have gone through: look before trying again, so nothing happens twice.
 			const check = await transport.trySend(lookup, itemIndex);
 			if (isAnswer(check) && done(check, before)) return resultOf(target, check, actionTable, actionTable.success);
-			if (!isAnswer(check) || !isSuccess(check) || attempt >= transport.retries) {
+			const judged = before !== undefined || !guarded.needsBefore;
+			if (!isAnswer(check) || !isSuccess(check) || !judged || attempt >= transport.retries) {
 				answer.description = `${answer.description ?? ''} ${guarded.unsureHint}`.trim();
 				throw answer;
 			}
