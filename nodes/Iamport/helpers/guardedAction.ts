@@ -77,27 +77,61 @@ export async function runGuardedAction(
 		if (isSuccess(found)) before = found;
 	}
 
+	const sent = await actWithLookBack(transport, itemIndex, {
+		action: guarded.action,
+		lookup,
+		isDone: (check) => done(check, before),
+		// Without the look-up before, a lost answer of such an action cannot be judged: never sent again.
+		mayRetry: before !== undefined || !guarded.needsBefore,
+		unsureHint: guarded.unsureHint,
+	});
+	if (sent.done) return resultOf(target, sent.answer, actionTable, actionTable.success);
+	const { answer } = sent;
+	if (!isSuccess(answer) && before) {
+		// i'mport refused something it had just shown as not done: if it is done now (by someone
+		// else in between), that is what the user wanted.
+		const check = await transport.trySend(lookup, itemIndex);
+		if (isAnswer(check) && done(check, before)) return resultOf(target, check, lookupTable, words.alreadyDone);
+	}
+	return resultOf(target, answer, actionTable);
+}
+
+export interface LookBack {
+	/** the action: never sent blindly twice */
+	action: IamportRequest;
+	/** the read-only request that shows whether the action happened */
+	lookup: IamportRequest;
+	/** whether a successful look-up answer shows this action done */
+	isDone: (check: IamportAnswer) => boolean;
+	/** false: a lost answer is never followed by another attempt (it could not be judged) */
+	mayRetry?: boolean;
+	/** appended to the error when the action may or may not have gone through */
+	unsureHint: string;
+}
+
+/** What became of the action: i'mport's answer to it, or a look-up that shows it done behind a lost answer. */
+export type LookBackResult =
+	| { done: true; answer: IamportAnswer }
+	| { done: false; answer: IamportAnswer; lostAnswers: number };
+
+/**
+ * The heart of the guarded flow: sends the action; when its answer is lost (connection reset,
+ * timeout, 502/504) looks up first, and sends it again only when the look-up shows it not done,
+ * within the transport's retries. `lostAnswers` counts the attempts whose answer was lost before
+ * the one answered, so a refusal can be told from "an earlier attempt went through after all".
+ */
+export async function actWithLookBack(transport: IamportTransport, itemIndex: number, step: LookBack): Promise<LookBackResult> {
 	for (let attempt = 0; ; attempt++) {
-		const answer = await transport.trySend(guarded.action, itemIndex);
-		if (answer instanceof IamportRequestError) {
-			if (!answer.mayHaveReachedIamport) throw answer;
-			// The action may have gone through: look before trying again, so nothing happens twice.
-			const check = await transport.trySend(lookup, itemIndex);
-			if (isAnswer(check) && done(check, before)) return resultOf(target, check, actionTable, actionTable.success);
-			const judged = before !== undefined || !guarded.needsBefore;
-			if (!isAnswer(check) || !isSuccess(check) || !judged || attempt >= transport.retries) {
-				answer.description = `${answer.description ?? ''} ${guarded.unsureHint}`.trim();
-				throw answer;
-			}
-			await transport.pauseBeforeRetry(attempt);
-			continue;
+		const answer = await transport.trySend(step.action, itemIndex);
+		if (!(answer instanceof IamportRequestError)) return { done: false, answer, lostAnswers: attempt };
+		if (!answer.mayHaveReachedIamport) throw answer;
+		// The action may have gone through: look before trying again, so nothing happens twice.
+		const check = await transport.trySend(step.lookup, itemIndex);
+		if (isAnswer(check) && isSuccess(check) && step.isDone(check)) return { done: true, answer: check };
+		if (!isAnswer(check) || !isSuccess(check) || step.mayRetry === false || attempt >= transport.retries) {
+			answer.description = `${answer.description ?? ''} ${step.unsureHint}`.trim();
+			throw answer;
 		}
-		if (!isSuccess(answer) && before) {
-			// i'mport refused something it had just shown as not done: if it is done now (by someone
-			// else in between), that is what the user wanted.
-			const check = await transport.trySend(lookup, itemIndex);
-			if (isAnswer(check) && done(check, before)) return resultOf(target, check, lookupTable, words.alreadyDone);
-		}
-		return resultOf(target, answer, actionTable);
+		await transport.pauseBeforeRetry(attempt);
 	}
 }
