@@ -9,6 +9,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { cashReceipt } from './actions/cashReceipt/cashReceipt.resource';
 import { externalCashReceipt } from './actions/externalCashReceipt/externalCashReceipt.resource';
+import { payment } from './actions/payment/payment.resource';
 import type { Resource, Target } from './helpers/operation';
 import type { ItemResult } from './helpers/outcome';
 import { runInOrder } from './helpers/pool';
@@ -19,6 +20,7 @@ import { IamportTransport } from './transport/client';
 const RESOURCES: Resource[] = [
 	cashReceipt,
 	externalCashReceipt,
+	payment,
 ];
 
 type ItemRun = ItemResult | { error: NodeApiError | NodeOperationError };
