@@ -383,7 +383,7 @@ function createPayments({ clock, receipts } = {}) {
 		const numbers = {};
 		for (const name of ['amount', 'checksum', 'tax_free', 'vat_amount']) {
 			if (!present(body[name])) continue;
-			const value = Number(body[name]);
+			const value = ['number', 'string'].includes(typeof body[name]) ? Number(body[name]) : NaN;
 			if (!Number.isFinite(value) || value < 0) return refuse(`${name} 파라메터 값이 올바르지 않습니다.`);
 			numbers[name] = value;
 		}
@@ -468,7 +468,7 @@ function createPayments({ clock, receipts } = {}) {
 		const who = { tier: auth.tier, includeSandbox: ['true', '1'].includes(query.get('include_sandbox')) };
 		if (req.method === 'POST' && seg.length === 2 && seg[1] === 'cancel') {
 			const body = parseBody(req, raw);
-			if (body === undefined) return badRequest('요청 본문을 해석할 수 없습니다.');
+			if (body === null || typeof body !== 'object' || Array.isArray(body)) return badRequest('요청 본문을 해석할 수 없습니다.');
 			entry.body = body;
 			return cancel(body, { tier: auth.tier, source: 'api' });
 		}
@@ -511,6 +511,7 @@ function createPayments({ clock, receipts } = {}) {
 		ids: () => [...records.keys()],
 		cancel,
 		setPgRefusal(impUid, reason) {
+			if (!records.has(impUid)) throw new Error(`no payment ${impUid}`);
 			records.get(impUid).pgRefusal = reason ?? null;
 		},
 		appliedRefunds: (impUid) => applied.get(impUid) ?? 0,
