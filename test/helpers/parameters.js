@@ -37,4 +37,17 @@ const externalIssue = (extra = {}) =>
 /** The Options collection with a short first retry wait, so retry tests stay quick. */
 const quickRetries = (extra = {}) => ({ retryWaitMs: 10, ...extra });
 
-module.exports = { cancel, get, issue, external, externalIssue, quickRetries };
+/** Payment Cancel (refund): mode, amount, reference and reason from each item (`mode` 'full' | 'partial'). */
+const paymentCancel = (extra = {}) => ({
+	resource: 'payment',
+	operation: 'cancel',
+	refundBy: 'impUid',
+	impUid: '={{ $json.imp_uid }}',
+	refundMode: '={{ $json.mode }}',
+	amount: '={{ $json.amount }}',
+	refundReference: '={{ $json.ref ?? "" }}',
+	reason: '={{ $json.reason ?? "" }}',
+	...extra,
+});
+
+module.exports = { cancel, get, issue, external, externalIssue, quickRetries, paymentCancel };

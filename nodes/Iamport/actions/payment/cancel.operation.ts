@@ -332,12 +332,18 @@ export function entryWithReference(payments: Payment[], reference: string) {
 
 /**
  * The cancel_history entry that is this refund: not there before, of the amount asked, and with
- * the reason sent (which holds the reference, when there is one).
+ * the reason sent, or (with a reference) a reason that carries the reference.
  */
-export function newEntryOfRefund(after: Payment, before: Payment, amount: number, reason: string): CancelEntry | undefined {
+export function newEntryOfRefund(
+	after: Payment,
+	before: Payment,
+	sent: { amount: number; reason: string; reference?: string },
+): CancelEntry | undefined {
 	const known = new Set(historyOf(before).map(entryKey));
+	const sameReason = (reason: string) =>
+		sent.reference !== undefined ? reason.includes(referenceToken(sent.reference)) : reason.trim() === sent.reason;
 	return historyOf(after).find(
-		(entry) => !known.has(entryKey(entry)) && Number(entry.amount) === amount && String(entry.reason ?? '').trim() === reason,
+		(entry) => !known.has(entryKey(entry)) && Number(entry.amount) === sent.amount && sameReason(String(entry.reason ?? '')),
 	);
 }
 
@@ -372,7 +378,6 @@ function resultFor(item: RefundItem, outcome: string, success: boolean, seen: Se
 	return {
 		success,
 		json: {
-			[item.target.idField]: item.target.id,
 			imp_uid: (payment?.imp_uid as string | undefined) ?? (item.target.idField === 'imp_uid' ? item.target.id : null),
 			merchant_uid: (payment?.merchant_uid as string | undefined) ?? (item.target.idField === 'merchant_uid' ? item.target.id : null),
 			outcome,
@@ -487,11 +492,12 @@ async function refund(this: IExecuteFunctions, item: RefundItem, itemIndex: numb
 	if (item.mode === 'partial') body.amount = asked;
 	if (item.reason !== '') body.reason = item.reason;
 	const lookup = paymentLookup(item, impUid);
+	const sentRefund = { amount: asked, reason: item.reason, reference: item.reference };
 	const isThisRefund = (answer: IamportAnswer) =>
-		isSuccess(answer) && newEntryOfRefund(answer.envelope.response as Payment, before, asked, item.reason) !== undefined;
+		isSuccess(answer) && newEntryOfRefund(answer.envelope.response as Payment, before, sentRefund) !== undefined;
 	const refunded = (answer: IamportAnswer): ItemResult => {
 		const after = answer.envelope.response as Payment;
-		const entry = newEntryOfRefund(after, before, asked, item.reason) ?? historyOf(after).find((e) => !historyOf(before).some((b) => entryKey(b) === entryKey(e)));
+		const entry = newEntryOfRefund(after, before, sentRefund) ?? historyOf(after).find((e) => !historyOf(before).some((b) => entryKey(b) === entryKey(e)));
 		const outcome = remainingOf(after) > 0 ? 'partially_refunded' : 'refunded';
 		return resultFor(item, outcome, true, { payment: after, answer, entry, refunded: asked, asked });
 	};
