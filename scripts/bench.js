@@ -7,12 +7,14 @@
  *
  *   npm run bench                       # L=20 ms, N=100,1000,10000, C=1,5,10,20
  *   npm run bench -- --sizes 100,1000 --concurrency 1,10 --latency 20 --write docs/benchmarks.md
+ *   npm run bench -- --refund 1000 --refund-concurrency 10   (the refund case; default 1000 at 10, 0 leaves it out)
  */
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const axios = require('axios');
+const { benchRefund } = require('./benchRefund');
 const { createEngine } = require('../test/helpers/engine');
 
 function arg(name, fallback) {
@@ -23,6 +25,9 @@ const LATENCY_MS = Number(arg('latency', '20'));
 const SIZES = arg('sizes', '100,1000,10000').split(',').map(Number);
 const CONCURRENCY = arg('concurrency', '1,5,10,20').split(',').map(Number);
 const WRITE_TO = arg('write', undefined);
+/** The refund case (Payment Cancel): N payments at concurrency C; `--refund 0` leaves it out. */
+const REFUND_N = Number(arg('refund', '1000'));
+const REFUND_C = Number(arg('refund-concurrency', '10'));
 
 /** The simulator in a child process, driven over IPC. */
 async function startSimulator() {
@@ -161,6 +166,14 @@ async function main() {
 	print('|---:|---:|---:|---:|');
 	for (const baseline of baselines) {
 		print(`| ${baseline.n} | ${fixed(baseline.wallMs, 0)} | ${baseline.stats.requests} | ${fixed(baseline.cpuMs / baseline.n, 3)} |`);
+	}
+	if (REFUND_N > 0) {
+		const refund = await benchRefund(simulator, { n: REFUND_N, concurrency: REFUND_C, latencyMs: LATENCY_MS, measure });
+		print('');
+		print('Refunds (Payment Cancel, half in full, half in part): a look-up and a cancel per payment, so 2 requests per item is the ideal:');
+		print('');
+		for (const line of refund.header) print(line);
+		print(refund.line);
 	}
 	simulator.stop();
 	if (WRITE_TO) {
