@@ -180,7 +180,12 @@ const lookupOutcomes: OutcomeTable = { success: 'found', byStatus: { 404: 'not_f
  * non-zero code (reference notes), which `outcomeOf` calls `rejected`. A PG's refusal is code -1.
  */
 const cancelOutcomes: OutcomeTable = { success: 'refunded', byStatus: {} };
-const PG_REFUSAL_CODE = -1;
+
+/** A refusal's outcome: code -1 on HTTP 200 is the PG's (reference notes, medium confidence), any other code i'mport's own. */
+function refusalOutcome(answer: IamportAnswer) {
+	const onHttp2xx = answer.httpStatus >= 200 && answer.httpStatus < 300;
+	return onHttp2xx && answer.envelope.code === -1 ? 'pg_rejected' : outcomeOf(answer, cancelOutcomes);
+}
 
 /** A findAll page size, and how many pages one merchant_uid may take before the item is refused. */
 const ATTEMPTS_PAGE = 100;
@@ -515,7 +520,7 @@ async function refund(this: IExecuteFunctions, item: RefundItem, itemIndex: numb
 	// Refused. Look again: the balance tells why, whatever the (Korean) message says.
 	const check = await transport.trySend(lookup, itemIndex);
 	if (check instanceof Error || !isSuccess(check)) {
-		return resultFor(item, answer.envelope.code === PG_REFUSAL_CODE ? 'pg_rejected' : outcomeOf(answer, cancelOutcomes), false, { ...seenBefore, answer });
+		return resultFor(item, refusalOutcome(answer), false, { ...seenBefore, answer });
 	}
 	const now = check.envelope.response as Payment;
 	const seenNow: Seen = { payment: now, answer, asked };
@@ -530,7 +535,7 @@ async function refund(this: IExecuteFunctions, item: RefundItem, itemIndex: numb
 		if (item.mode === 'full' && remainingOf(now) <= 0) return resultFor(item, 'already_refunded', true, seenNow);
 		return resultFor(item, 'balance_changed', false, seenNow);
 	}
-	return resultFor(item, answer.envelope.code === PG_REFUSAL_CODE ? 'pg_rejected' : outcomeOf(answer, cancelOutcomes), false, seenNow);
+	return resultFor(item, refusalOutcome(answer), false, seenNow);
 }
 
 export async function run(this: IExecuteFunctions, item: RefundItem, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
