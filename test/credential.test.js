@@ -280,11 +280,17 @@ describe('a key change in a saved credential (through n8n-core)', () => {
 });
 
 describe('transport failures at the token step (through n8n-core)', () => {
-	test('https:// to a plain-http port says so, and nothing else is sent', async () => {
-		const port = await plainServer();
+	test('https:// to a plain-http port says so, and no HTTP request ever reaches it', async () => {
+		let requests = 0;
+		const port = await plainServer((_req, res) => {
+			requests++;
+			res.end('{}');
+		});
 		const { engine } = await world({ credential: { ...A, baseUrl: `https://127.0.0.1:${port}` } });
 		const { error } = await engine.run([{ imp_uid: 'imp_100000000001' }], cancel({ options: { retries: 0 } }));
 		expect(error.message).toMatch(/does not speak HTTPS \(TLS\).*use http:\/\/ \(EPROTO\)$/);
+		expect(error.description).toMatch(/access token could not be obtained, so the request was not sent/);
+		expect(requests).toBe(0);
 	});
 
 	test('a port nothing listens on: connection refused, in words', async () => {
