@@ -2,7 +2,7 @@
 /**
  * An i'mport (api.iamport.kr) look-alike on 127.0.0.1, built from
  * ../shared/reference/iamport-v1.openapi.json: token issue/reuse/expiry, Bearer or raw tokens,
- * the Tier header, the /receipts family with the spec's documented statuses, a request log,
+ * the Tier header, the /receipts and /payments families with the spec's documented statuses, a request log,
  * a controllable clock and fault injection. Used by the tests, the demo and the benchmark.
  */
 const http = require('node:http');
@@ -47,6 +47,7 @@ function createSimulator(options = {}) {
 		},
 	};
 	const store = createStore(clock);
+	const payments = require('./payments').createPayments({ clock, receipts: store });
 	const faults = createFaults();
 	/** token string -> { impKey, expiredAt } */
 	const tokens = new Map();
@@ -189,6 +190,7 @@ function createSimulator(options = {}) {
 			if (auth.error) return [401, envelope(-1, auth.error, null)];
 			return [200, envelope(0, null, BANKS)];
 		}
+		if (seg[0] === 'payments') return payments.route(req, entry, raw, { authenticate, parseBody });
 		if (seg[0] !== 'receipts') {
 			return [404, envelope(1, '요청하신 API를 찾을 수 없습니다.', null)];
 		}
@@ -203,6 +205,7 @@ function createSimulator(options = {}) {
 	return {
 		clock,
 		store,
+		payments,
 		faults,
 		log,
 		tokens,
