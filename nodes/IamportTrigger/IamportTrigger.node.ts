@@ -136,7 +136,7 @@ export class IamportTrigger implements INodeType {
 						typeOptions: { minValue: 1000, maxValue: 14000, numberPrecision: 0 },
 						default: 10000,
 						description:
-							"How long to wait for i'mport's answer to the look-up (one more attempt follows a transient failure). i'mport waits 30 s for this node's answer.",
+							"The longest the look-up may take, including one more attempt after a transient failure. i'mport waits 30 s for the answer to a first delivery and 15 s for a re-sent one.",
 					},
 				],
 			},
@@ -151,7 +151,7 @@ export class IamportTrigger implements INodeType {
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				this.logger.info(
-					`I'mport Trigger "${this.getNode().name}" is active: set ${this.getNodeWebhookUrl('default')} as the notification URL in the PortOne console`,
+					`I'mport Trigger "${this.getNode().name}" is listening; the notification URL to set in the PortOne console is ${this.getNodeWebhookUrl('default')}`,
 				);
 				return true;
 			},

@@ -16,6 +16,8 @@ export interface LookupSettings {
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
 const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN']);
 const RETRY_WAIT_MS = 500;
+/** the shortest attempt worth starting */
+const MIN_ATTEMPT_MS = 1000;
 
 function isEnvelope(body: unknown): body is { code: number; message: string | null; response: unknown } {
 	return typeof body === 'object' && body !== null && typeof (body as IDataObject).code === 'number' && 'response' in body;
@@ -25,16 +27,17 @@ function isEnvelope(body: unknown): body is { code: number; message: string | nu
 async function attempt(
 	ctx: IWebhookFunctions,
 	impUid: string,
-	settings: LookupSettings,
+	includeSandbox: boolean,
+	timeoutMs: number,
 ): Promise<{ httpStatus: number; body: unknown } | { failure: string; transient: boolean }> {
 	try {
 		const response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'iamportApi', {
 			method: 'GET',
 			// One path segment, whatever the id holds (readNotification already refused path characters).
 			url: `/payments/${encodeURIComponent(impUid)}`,
-			qs: settings.includeSandbox ? { include_sandbox: 'true' } : undefined,
+			qs: includeSandbox ? { include_sandbox: 'true' } : undefined,
 			json: true,
-			timeout: settings.timeoutMs,
+			timeout: timeoutMs,
 			returnFullResponse: true,
 		});
 		return { httpStatus: response.statusCode, body: response.body };
@@ -55,13 +58,18 @@ async function attempt(
 /**
  * GET /payments/{imp_uid} with the node's I'mport credential (n8n asks for a token, and for a new
  * one after an HTTP 401). One more attempt after a transient failure, so one blip does not lose a
- * notification; the whole stays well inside i'mport's 30 s read timeout with the default timeout.
+ * notification, but only within `timeoutMs` for the whole look-up: i'mport waits 30 s for the
+ * answer to a first delivery and 15 s for a re-sent one.
  */
 export async function lookUpPayment(ctx: IWebhookFunctions, impUid: string, settings: LookupSettings): Promise<LookupResult> {
+	const deadline = Date.now() + settings.timeoutMs;
 	let detail = '';
 	for (let attemptNumber = 0; attemptNumber < 2; attemptNumber++) {
-		if (attemptNumber > 0) await sleep(RETRY_WAIT_MS);
-		const answer = await attempt(ctx, impUid, settings);
+		if (attemptNumber > 0) {
+			if (deadline - Date.now() < RETRY_WAIT_MS + MIN_ATTEMPT_MS) break;
+			await sleep(RETRY_WAIT_MS);
+		}
+		const answer = await attempt(ctx, impUid, settings.includeSandbox, Math.max(MIN_ATTEMPT_MS, deadline - Date.now()));
 		if ('failure' in answer) {
 			detail = answer.failure;
 			if (answer.transient) continue;

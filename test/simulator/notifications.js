@@ -130,3 +130,26 @@ function createNotificationSender(simulator) {
 }
 
 module.exports = { createNotificationSender, post, encodeBody, CONTENT_TYPES };
+
+// From the command line, to drive a trigger in a real n8n against `npm run simulator`:
+//   node test/simulator/notifications.js <url> <imp_uid> <status> [--form] [--merchant-uid X] [--cancellation-id Y]
+if (require.main === module) {
+	const args = process.argv.slice(2);
+	const option = (name) => {
+		const at = args.indexOf(name);
+		return at === -1 ? undefined : args.splice(at, 2)[1];
+	};
+	const form = args.includes('--form');
+	const merchantUid = option('--merchant-uid');
+	const cancellationId = option('--cancellation-id');
+	const [url, impUid, status] = args.filter((a) => a !== '--form');
+	if (!url || !impUid || !status) {
+		console.error('usage: node test/simulator/notifications.js <url> <imp_uid> <status> [--form] [--merchant-uid X] [--cancellation-id Y]');
+		process.exit(2);
+	}
+	const body = { imp_uid: impUid, merchant_uid: merchantUid ?? `order_${impUid.replace(/^imp_/, '')}`, status, cancellation_id: cancellationId };
+	post(url, body, { contentType: form ? CONTENT_TYPES.form : CONTENT_TYPES.json }).then((result) => {
+		console.log(`${result.status || 'no answer'} ${result.answer ?? result.error} (${result.ms} ms)`);
+		process.exit(result.status >= 200 && result.status < 300 ? 0 : 1);
+	});
+}
