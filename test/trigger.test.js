@@ -260,6 +260,15 @@ describe("when i'mport cannot be asked", () => {
 		expect(emitted()).toHaveLength(1);
 	});
 
+	test('a look-up that never answers: 503 when the Look-up Timeout is used up, no second attempt past it', async () => {
+		simulator.faults.add({ method: 'GET', path: '/payments/', action: 'hang', times: Infinity });
+		const { url, emitted } = await serve({ options: { timeoutMs: 1000 } });
+		const result = await sender.notify(url, SEEDED.paid);
+		expect(result.status).toBe(503);
+		expect(lookups()).toHaveLength(1);
+		expect(emitted()).toEqual([]);
+	});
+
 	test('a refused API secret: 503, and neither the secret nor a token in the answer', async () => {
 		const { url, emitted, calls } = await serve({}, { credential: { impSecret: 'wrong_secret_DO_NOT_LEAK' } });
 		const result = await sender.notify(url, SEEDED.paid);
