@@ -420,19 +420,20 @@ async function main() {
 		check('executions: 7 (every status, 1 duplicate, 1 final) / 4 (spoof, unknown, real, final) / 4 (example); no spoof, bad body, refused sender or unselected status started one', () =>
 			same(counts, { [ALL_STATUSES.id]: 7, [EMIT_CHECKED.id]: 4, [example.id]: 4 }),
 		);
-		const allData = [];
-		for (const workflow of workflows) {
-			for (const e of await executionsOf(server.url, cookie, workflow.id)) allData.push(JSON.stringify(await executionData(server.url, cookie, e.id, flatted)));
-		}
-		check('neither the API secret nor an access token in any execution, answer or n8n log', () => {
-			const text = allData.join('\n') + sender.sent.map((s) => s.answer).join('\n') + server.logs();
-			const leaks = [SECRET_MARKER, ...simulator.issuedTokens].filter((s) => text.includes(s));
-			return leaks.length === 0 ? true : `${leaks.length} leak(s)`;
-		});
-		check('the secret only ever went to POST /users/getToken', () => {
-			const leaks = simulator.log.filter((e) => e.rawPath !== '/users/getToken' && JSON.stringify([e.rawUrl, e.headers, e.rawBody]).includes(SECRET_MARKER));
-			return leaks.length === 0 ? true : leaks.map((e) => `${e.method} ${e.rawPath}`).join(', ');
-		});
+		/* ---------------- the test URL, as the editor's "Listen for test event" uses it */
+		console.log('\nTest URL');
+		const { json: listening } = await rest(server.url, 'POST', `/workflows/${ALL_STATUSES.id}/run`, { triggerToStartFrom: { name: 'Payment notification' } }, cookie);
+		const testUrl = urls.all.replace('/webhook/', '/webhook-test/');
+		simulator.payments.add({ imp_uid: 'imp_pay_testurl_0001', merchant_uid: 'order_pay_testurl_0001', status: 'paid' });
+		const testResult = await sender.notify(testUrl, 'imp_pay_testurl_0001', { as: 'form' });
+		const testExecution = await nextExecution(ALL_STATUSES.id);
+		check('the test URL (a manual run waiting for the trigger): HTTP 200, a manual execution with the verified payment', () =>
+			same(
+				{ waiting: listening.data?.waitingForWebhook, http: testResult.status, mode: testExecution.mode, item: itemsOf(testExecution, 'Payment notification').map((i) => `${i.imp_uid} ${i.status} ${i.verified}`) },
+				{ waiting: true, http: 200, mode: 'manual', item: ['imp_pay_testurl_0001 paid true'] },
+			),
+		);
+
 		/* ---------------- observation, not a check: Remove Duplicates under concurrent executions */
 		// n8n's deduplication helper reads and rewrites its history without a lock; measured here, not asserted.
 		console.log('\nObservation: Remove Duplicates with executions running at the same moment');
@@ -454,6 +455,19 @@ async function main() {
 		}
 		console.log(`      ${burst.length} different new events posted at once: ${firstPass} passed; the same ${burst.length} posted again one by one: ${repeatsPassed} passed (0 = no record lost)`);
 
+		const allData = [];
+		for (const workflow of workflows) {
+			for (const e of await executionsOf(server.url, cookie, workflow.id)) allData.push(JSON.stringify(await executionData(server.url, cookie, e.id, flatted)));
+		}
+		check('neither the API secret nor an access token in any execution (test URL and concurrent ones included), answer or n8n log', () => {
+			const text = allData.join('\n') + sender.sent.map((s) => s.answer).join('\n') + server.logs();
+			const leaks = [SECRET_MARKER, ...simulator.issuedTokens].filter((s) => text.includes(s));
+			return leaks.length === 0 ? true : `${leaks.length} leak(s)`;
+		});
+		check('the secret only ever went to POST /users/getToken', () => {
+			const leaks = simulator.log.filter((e) => e.rawPath !== '/users/getToken' && JSON.stringify([e.rawUrl, e.headers, e.rawBody]).includes(SECRET_MARKER));
+			return leaks.length === 0 ? true : leaks.map((e) => `${e.method} ${e.rawPath}`).join(', ');
+		});
 		console.log(
 			`      ${sender.sent.length} notifications posted; ${simulator.requests('GET', '/payments').length} look-ups, ${simulator.tokenRequests().length} token request(s) reached the simulator`,
 		);
