@@ -315,6 +315,17 @@ describe('POST /payments/cancel', () => {
 		expect(sim.payments.appliedRefunds('imp_pay_card_0001')).toBe(0);
 	});
 
+	test('a body that is not an object is a 400; an amount that is not a number is refused', async () => {
+		for (const body of ['[1]', 'null', '"imp_pay_card_0001"', '{bad json']) {
+			const answer = await http.post('/payments/cancel', body, { headers: { 'content-type': 'application/json' } });
+			expect(answer.status).toBe(400);
+			expect(answer.data.code).toBe(1);
+		}
+		expect((await cancel({ imp_uid: 'imp_pay_card_0001', amount: true })).data.code).toBe(1);
+		expect((await cancel({ imp_uid: 'imp_pay_card_0001', amount: { value: 1 } })).data.code).toBe(1);
+		expect(sim.payments.appliedRefunds('imp_pay_card_0001')).toBe(0);
+	});
+
 	test('unknown payment, and neither id sent', async () => {
 		expect((await cancel({ imp_uid: 'imp_nope' })).data).toEqual({ code: 1, message: '취소할 결제건이 존재하지 않습니다.', response: null });
 		expect((await cancel({ merchant_uid: 'order_nope' })).data.message).toBe('취소할 결제건이 존재하지 않습니다.');
@@ -406,6 +417,20 @@ describe('fault injection on /payments', () => {
 		const repeat = await cancel({ imp_uid: 'imp_pay_card_0001', amount: 4000, checksum: 10000, reason: 'ref:R-9' });
 		expect(repeat.data.code).toBe(1);
 		expect(sim.payments.appliedRefunds('imp_pay_card_0001')).toBe(1);
+	});
+
+	test('apply-then-hang (a timeout) and apply-then-502: applied once, the answer never says so', async () => {
+		sim.faults.add({ method: 'POST', path: '/payments/cancel', action: 'applyThenHang' });
+		await expect(http.post('/payments/cancel', { imp_uid: 'imp_pay_card_0001', amount: 1000, checksum: 10000 }, { timeout: 300 })).rejects.toThrow();
+		sim.faults.add({ method: 'POST', path: '/payments/cancel', action: 'applyThenStatus', status: 502 });
+		const gateway = await cancel({ imp_uid: 'imp_pay_card_0001', amount: 1000, checksum: 9000 });
+		expect(gateway.status).toBe(502);
+		expect(gateway.data.code).not.toBe(0);
+		const payment = sim.payments.get('imp_pay_card_0001');
+		expect(payment.cancel_amount).toBe(2000);
+		expect(payment.cancel_history).toHaveLength(2);
+		expect(sim.payments.appliedRefunds('imp_pay_card_0001')).toBe(2);
+		expect(sim.requests('POST', '/payments/cancel').map((e) => [e.status, e.appliedStatus])).toEqual([['hang', 200], [502, 200]]);
 	});
 
 	test('reset before the work: nothing is applied', async () => {

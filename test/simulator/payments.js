@@ -2,43 +2,46 @@
 /**
  * The /payments family: a payment store and the look-up and refund routes, after i'mport's Swagger
  * spec (paths under /payments, PaymentAnnotation, PaymentCancelAnnotation, PagedPaymentAnnotation)
- * and the reference notes on refunds (shared/reference/payments-refunds-webhooks.md beside the repo).
- * Answers that neither documents are marked "guess" where they are made.
+ * and the reference notes ../shared/reference/payments-refunds-webhooks.md (outside this repository).
  *
- * Seeded payments (times are before the simulator's start time, so they sit on its clock):
- *   imp_uid                  merchant_uid            kind                                   amount  cancelled
- *   imp_pay_card_0001        order_pay_card_0001     card, paid 1 day ago                   10,000  0
- *   imp_pay_card_0002        order_pay_card_0002     card, paid 2 days ago                  50,000  0
- *   imp_pay_receipt_0001     order_pay_receipt_0001  bank transfer, paid, cash receipt       33,000  0
- *                                                    issued (GET /receipts/{imp_uid} finds it)
- *   imp_pay_partial_0001     order_pay_partial_0001  card, partly refunded (status          10,000  1,000
- *                                                    'cancelled', one cancel_history entry)
- *   imp_pay_cancelled_0001   order_pay_cancelled_0001 card, fully refunded                  20,000  20,000
- *   imp_pay_vbank_0001       order_pay_vbank_0001    virtual account, deposited (paid):     30,000  0
- *                                                    a refund needs refund_holder/bank/account
- *   imp_pay_vbank_ready_0001 order_pay_vbank_ready_0001 virtual account issued, not paid   15,000  0
- *   imp_pay_failed_0001      order_retry_0001        card, failed (first attempt)           12,000  0
- *   imp_pay_retry_0001       order_retry_0001        card, paid (second attempt, same       12,000  0
- *                                                    merchant_uid)
- *   imp_pay_sandbox_0001     order_pay_sandbox_0001  card, paid on a test channel           1,000  0
- *                                                    (hidden unless include_sandbox=true)
- *   imp_pay_pgfail_0001      order_pay_pgfail_0001   card, paid; the PG refuses refunds     25,000  0
- *   imp_pay_old_0001         order_pay_old_0001      card, paid 120 days ago (outside the   40,000  0
- *                                                    default 90-day status window)
- *   imp_pay_tier_T01_0001    order_pay_tier_T01_0001 card, paid, sub-merchant tier T01      11,000  0
+ * Seeded payments (times are before the simulator's start time, on its clock):
+ *   imp_uid                   merchant_uid                kind                                amount  refunded
+ *   imp_pay_card_0001         order_pay_card_0001         card, paid 1 day ago                10,000         0
+ *   imp_pay_card_0002         order_pay_card_0002         card, paid 2 days ago               50,000         0
+ *   imp_pay_receipt_0001      order_pay_receipt_0001      bank transfer, paid, cash receipt   33,000         0
+ *                                                         issued (GET /receipts/{imp_uid})
+ *   imp_pay_partial_0001      order_pay_partial_0001      card, partly refunded: status       10,000     1,000
+ *                                                         'cancelled', next checksum 9,000
+ *   imp_pay_cancelled_0001    order_pay_cancelled_0001    card, fully refunded                20,000    20,000
+ *   imp_pay_vbank_0001        order_pay_vbank_0001        virtual account, paid: a refund     30,000         0
+ *                                                         needs refund_holder/bank/account
+ *   imp_pay_vbank_ready_0001  order_pay_vbank_ready_0001  virtual account issued, not paid    15,000         0
+ *   imp_pay_failed_0001       order_retry_0001            card, failed (first attempt)        12,000         0
+ *   imp_pay_retry_0001        order_retry_0001            card, paid (second attempt)         12,000         0
+ *   imp_pay_sandbox_0001      order_pay_sandbox_0001      card, paid on a test channel:        1,000         0
+ *                                                         hidden unless include_sandbox=true
+ *   imp_pay_pgfail_0001       order_pay_pgfail_0001       card, paid; the PG refuses refunds  25,000         0
+ *   imp_pay_old_0001          order_pay_old_0001          card, paid 120 days ago (outside    40,000         0
+ *                                                         the default 90-day status window)
+ *   imp_pay_tier_T01_0001     order_pay_tier_T01_0001     card, paid, sub-merchant Tier T01   11,000         0
  *
- * The store (the simulator's `payments`):
- *   add(fields) -> payment            one payment; fields are PaymentAnnotation fields (imp_uid,
- *                                     merchant_uid, amount, cancel_amount, status, pay_method,
- *                                     pg_provider, sandbox, started_at, paid_at, cancelled_at,
- *                                     failed_at, cancel_history, ...) plus tier, pgRefusal (a PG
- *                                     reason: refunds are refused) and receipt ('none' | 'issued' |
- *                                     'cancelled': a cash-receipt row for the same imp_uid)
- *   addMany(count, { prefix, each(n), ...fields }) -> imp_uids   bulk, ids `${prefix}${n:6}`
- *   get(imp_uid) -> copy of the payment, or undefined
- *   cancel(body, { tier }) -> [httpStatus, envelope]   a refund outside HTTP (as from the console)
+ * The store, `simulator.payments`:
+ *   add(fields) -> payment      PaymentAnnotation fields (imp_uid required; merchant_uid, amount,
+ *                               cancel_amount, status, pay_method, pg_provider, sandbox, started_at,
+ *                               paid_at, cancelled_at, failed_at, cancel_history, ...) plus tier,
+ *                               pgRefusal (a PG reason: refunds are refused) and receipt
+ *                               ('issued' | 'cancelled': a cash-receipt row for the same imp_uid)
+ *   addMany(count, { prefix = 'imp_pay_bulk_', each(n) -> fields, ...fields }) -> imp_uids
+ *   get(imp_uid) -> a copy of the payment, or undefined;  ids() -> every imp_uid
+ *   cancel(body, { tier }) -> [httpStatus, envelope]   a refund outside HTTP (someone else refunding)
  *   setPgRefusal(imp_uid, reason | null)               turn a PG refusal on or off
- *   appliedRefunds(imp_uid) -> how many refunds were applied; refunds: every applied refund
+ *   appliedRefunds(imp_uid) -> count;  refunds -> every applied refund with what was sent
+ *
+ * The simulator's guesses (neither the spec nor the notes say): the checksum-mismatch,
+ * amount-above-balance, virtual-account and not-paid refusals (HTTP 200, code 1) and all their
+ * wording; code -1 on 404s other than GET /payments/{imp_uid}; code 0 on a 207; 400 for no ids or
+ * more than 100; include_sandbox honoured on every look-up (the spec lists it on the single one);
+ * which payment a merchant_uid refund picks; page size capped at 100 on /payments/status.
  */
 const { FAILING_PG } = require('./store');
 
@@ -71,7 +74,7 @@ const present = (v) => v !== undefined && v !== null && String(v).trim() !== '';
 const isIntegerText = (v) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v.trim()));
 
 function createPayments({ clock, receipts } = {}) {
-	/** imp_uid -> { payment (what the API answers), tier, pgRefusal, updated_at, seq } */
+	/** imp_uid -> { payment (what the API answers), tier, pgRefusal, updated_at } */
 	const records = new Map();
 	/** merchant_uid -> imp_uids, in the order they were added */
 	const byMerchant = new Map();
@@ -187,12 +190,14 @@ function createPayments({ clock, receipts } = {}) {
 		if (!present(fields.imp_uid)) throw new Error('payments.add needs an imp_uid');
 		if (records.has(fields.imp_uid)) throw new Error(`payment ${fields.imp_uid} exists already`);
 		const payment = build(fields);
+		if (!(payment.amount >= 0 && payment.cancel_amount >= 0 && payment.cancel_amount <= payment.amount)) {
+			throw new Error(`payment ${fields.imp_uid}: amounts must satisfy 0 <= cancel_amount <= amount`);
+		}
 		const record = {
 			payment,
 			tier: fields.tier ?? null,
 			pgRefusal: fields.pgRefusal ?? (payment.pg_provider === FAILING_PG ? '[PG:9999] 취소 거절' : null),
 			updated_at: Math.max(payment.started_at, payment.paid_at, payment.failed_at, payment.cancelled_at),
-			seq: records.size,
 		};
 		records.set(payment.imp_uid, record);
 		if (!byMerchant.has(payment.merchant_uid)) byMerchant.set(payment.merchant_uid, []);
@@ -383,7 +388,7 @@ function createPayments({ clock, receipts } = {}) {
 		const numbers = {};
 		for (const name of ['amount', 'checksum', 'tax_free', 'vat_amount']) {
 			if (!present(body[name])) continue;
-			const value = Number(body[name]);
+			const value = ['number', 'string'].includes(typeof body[name]) ? Number(body[name]) : NaN;
 			if (!Number.isFinite(value) || value < 0) return refuse(`${name} 파라메터 값이 올바르지 않습니다.`);
 			numbers[name] = value;
 		}
@@ -468,7 +473,7 @@ function createPayments({ clock, receipts } = {}) {
 		const who = { tier: auth.tier, includeSandbox: ['true', '1'].includes(query.get('include_sandbox')) };
 		if (req.method === 'POST' && seg.length === 2 && seg[1] === 'cancel') {
 			const body = parseBody(req, raw);
-			if (body === undefined) return badRequest('요청 본문을 해석할 수 없습니다.');
+			if (body === null || typeof body !== 'object' || Array.isArray(body)) return badRequest('요청 본문을 해석할 수 없습니다.');
 			entry.body = body;
 			return cancel(body, { tier: auth.tier, source: 'api' });
 		}
@@ -511,6 +516,7 @@ function createPayments({ clock, receipts } = {}) {
 		ids: () => [...records.keys()],
 		cancel,
 		setPgRefusal(impUid, reason) {
+			if (!records.has(impUid)) throw new Error(`no payment ${impUid}`);
 			records.get(impUid).pgRefusal = reason ?? null;
 		},
 		appliedRefunds: (impUid) => applied.get(impUid) ?? 0,
