@@ -15,7 +15,6 @@
  * Environment: N8N_E2E_VERSION, N8N_E2E_CACHE (see e2e/n8n.js). Exit code 0 only when every check passed.
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const {
 	ROOT,
@@ -25,8 +24,6 @@ const {
 	describeFailure,
 	seconds,
 	freePort,
-	reexecUnderNode24,
-	exitOnSignals,
 	ensureN8n,
 	installPackage,
 	n8nEnv,
@@ -35,8 +32,8 @@ const {
 	EXAMPLES,
 	CREDENTIAL_TYPE,
 } = require('./n8n');
+const { check, workFolder, runScript } = require('./script');
 
-const KEEP = process.argv.includes('--keep');
 const SECRET_MARKER = 'test_imp_secret_DO_NOT_LEAK';
 const TRIGGER_TYPE = 'n8n-nodes-iamport.iamportTrigger';
 const EXAMPLE_FILE = 'cancel-receipt-on-console-cancel.json';
@@ -46,24 +43,6 @@ const EXECUTION_WAIT_MS = 60_000;
 const DOCUMENTED_SENDER = '52.78.100.19';
 
 /* ------------------------------------------------------------------ checks */
-
-const results = [];
-
-function check(name, fn) {
-	let ok;
-	let detail;
-	try {
-		const value = fn();
-		ok = value === true || value === undefined;
-		if (!ok) detail = typeof value === 'string' ? value : JSON.stringify(value);
-	} catch (error) {
-		ok = false;
-		detail = error.message;
-	}
-	results.push({ name, ok, detail });
-	console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${ok ? '' : `\n      ${detail}`}`);
-	return ok;
-}
 
 function same(actual, expected) {
 	return JSON.stringify(actual) === JSON.stringify(expected) ? true : `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
@@ -199,9 +178,8 @@ async function main() {
 	const flatted = require(path.join(CACHE_DIR, 'node_modules', 'flatted'));
 
 	const bin = await ensureN8n();
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-iamport-trigger-e2e-'));
-	const userFolder = path.join(tmp, 'user');
-	fs.mkdirSync(userFolder);
+	const work = workFolder('n8n-iamport-trigger-e2e-');
+	const { tmp, userFolder } = work;
 	let simulator;
 	let server;
 	try {
@@ -472,35 +450,15 @@ async function main() {
 			`      ${sender.sent.length} notifications posted; ${simulator.requests('GET', '/payments').length} look-ups, ${simulator.tokenRequests().length} token request(s) reached the simulator`,
 		);
 	} catch (error) {
-		results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
-		console.error(error.message);
-		if (server) console.error(server.logs().split('\n').slice(-40).join('\n'));
+		if (server) console.error(`n8n's log (tail):\n${server.logs().split('\n').slice(-40).join('\n')}`);
+		throw error;
 	} finally {
 		if (server) await server.stop();
 		if (simulator) await simulator.stop().catch(() => {});
-		const failed = results.some((r) => !r.ok) || results.length === 0;
-		if (KEEP || failed) console.log(`\nkept for inspection: ${tmp} (n8n user folder: user/)`);
-		else fs.rmSync(tmp, { recursive: true, force: true });
+		work.finish();
 	}
 }
 
-function printSummary(totalMs) {
-	console.log('\nTimings');
-	for (const t of timings) console.log(`  ${t.step.padEnd(12)} ${seconds(t.ms).padStart(8)}  ${t.detail}`);
-	console.log(`  ${'total'.padEnd(12)} ${seconds(totalMs).padStart(8)}`);
-	const failed = results.filter((r) => !r.ok);
-	console.log(`\n${failed.length === 0 && results.length > 0 ? 'PASS' : 'FAIL'}: ${results.length - failed.length} of ${results.length} trigger checks passed`);
-	for (const f of failed) console.log(`  FAIL  ${f.name}`);
-	if (failed.length || results.length === 0) process.exitCode = 1;
-}
+/* ------------------------------------------------------------------ start */
 
-if (!reexecUnderNode24(__filename)) {
-	exitOnSignals();
-	const started = Date.now();
-	main()
-		.catch((error) => {
-			console.error(`\nERROR ${error.message}`);
-			results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
-		})
-		.finally(() => printSummary(Date.now() - started));
-}
+runScript(__filename, main);
