@@ -119,6 +119,22 @@ describe('Payment: Get Many for the imp_uids of the input items', () => {
 		expect(stopped.result.data.resultData.runData["I'mport"][0].error.context.itemIndex).toBe(100);
 	});
 
+	test('a 207 with a non-zero code, or with entries that are not payments, still pairs what it found', async () => {
+		const card = world.simulator.payments.get('imp_pay_card_0001');
+		world.simulator.faults.add({
+			action: 'status',
+			status: 207,
+			body: { code: 1, message: '일부 결제건을 찾지 못했습니다.', response: [null, card, 'imp_pay_card_0002'] },
+			when: (e) => e.rawPath === '/payments',
+		});
+		const input = ['imp_pay_card_0002', 'imp_pay_card_0001'].map((imp_uid) => ({ imp_uid }));
+		const { success, failure } = await world.engine.run(input, paymentGetManyByIds());
+		expect(success.map((i) => [i.json.imp_uid, i.json.outcome, i.json.response.amount, i.pairedItem.item])).toEqual([['imp_pay_card_0001', 'found', 10000, 1]]);
+		expect(failure.map((i) => [i.json.imp_uid, i.json.outcome, i.json.message, i.pairedItem.item])).toEqual([
+			['imp_pay_card_0002', 'not_found', '일부 결제건을 찾지 못했습니다.', 0],
+		]);
+	});
+
 	test.each([
 		[{ imp_uid: '' }, /imp_uid is empty/],
 		[{ imp_uid: '..' }, /imp_uid "\.\." is not a valid id/],
