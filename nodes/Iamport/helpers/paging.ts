@@ -52,8 +52,8 @@ export async function followPages(
 		);
 		if (!isSuccess(answer)) return { done: false, failed: answer, page };
 		const response = (answer.envelope.response ?? {}) as IDataObject;
-		const list = Array.isArray(response.list) ? (response.list as IDataObject[]) : [];
-		for (const entry of list) listing.take(entry);
+		const list = Array.isArray(response.list) ? (response.list as unknown[]) : [];
+		for (const entry of list) if (typeof entry === 'object' && entry !== null) listing.take(entry as IDataObject);
 		const next = Number(response.next ?? 0);
 		if (!next || listing.enough?.()) return { done: true, total: Number(response.total ?? 0), pages, last: answer };
 		if (!Number.isInteger(next) || next <= page) {

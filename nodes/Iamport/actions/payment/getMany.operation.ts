@@ -298,7 +298,6 @@ async function listWindow(ctx: IExecuteFunctions, item: WindowItem, itemIndex: n
 	const enough = () => item.limit !== undefined && results.length >= item.limit;
 	const pageSize = Math.min(item.limit ?? STATUS_PAGE_SIZE, STATUS_PAGE_SIZE);
 	for (const slice of windowSlices(item.from, item.to, item.sort.startsWith('-'))) {
-		let answerOfPage: IamportAnswer | undefined;
 		const read = await followPages(ctx, transport, itemIndex, {
 			path: `/payments/status/${item.status}`,
 			params: [
@@ -321,17 +320,17 @@ async function listWindow(ctx: IExecuteFunctions, item: WindowItem, itemIndex: n
 			enough,
 		});
 		if (!read.done) {
-			answerOfPage = read.failed;
+			const failed = read.failed;
 			// All or nothing: a listing with a page missing must not pass for the whole list.
 			return [
 				{
 					success: false,
 					json: {
-						outcome: outcomeOf(answerOfPage, statusOutcomes),
-						code: answerOfPage.envelope.code,
-						message: answerOfPage.envelope.message ?? null,
+						outcome: outcomeOf(failed, statusOutcomes),
+						code: failed.envelope.code,
+						message: failed.envelope.message ?? null,
 						response: null,
-						http_status: answerOfPage.httpStatus,
+						http_status: failed.httpStatus,
 						listing: { status: item.status, from: isoOf(slice.from), to: isoOf(slice.to), page: read.page },
 					},
 				},
