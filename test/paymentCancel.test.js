@@ -164,7 +164,7 @@ describe('nothing is sent when there is nothing to do or it cannot be done', () 
 	test('Include Sandbox Payments finds a test-channel payment', async () => {
 		const { success } = await world.engine.run(
 			[{ imp_uid: 'imp_pay_sandbox_0001', mode: 'full' }],
-			refund({ refundFields: { includeSandbox: true } }),
+			refund({ includeSandbox: true }),
 		);
 		expect(outcomes(success)).toEqual(['refunded']);
 		expect(paymentCalls(world.simulator)[0]).toBe('GET /payments/imp_pay_sandbox_0001?include_sandbox=true');

@@ -5,6 +5,7 @@ import { actWithLookBack } from '../../helpers/guardedAction';
 import { impUidField, merchantUidField } from '../../helpers/idFields';
 import { readId, segment } from '../../helpers/input';
 import type { Target } from '../../helpers/operation';
+import { includeSandboxField, readIncludeSandbox } from '../../helpers/paymentLookupFields';
 import type { ItemResult, OutcomeTable } from '../../helpers/outcome';
 import { isSuccess, outcomeOf } from '../../helpers/outcome';
 import type { IamportRequest, IamportTransport } from '../../transport/client';
@@ -83,6 +84,10 @@ export const description: INodeProperties[] = [
 			'Whether to only look each payment up and report what would happen (would_refund with what is left, already_refunded, exceeds_balance, …), refunding nothing',
 		displayOptions: { show: showFor },
 	},
+	includeSandboxField(
+		showFor,
+		"Whether to find payments made on a test channel too (include_sandbox=true). Off, i'mport hides them and such a payment comes out as not_found, nothing refunded.",
+	),
 	{
 		displayName: 'Additional Fields',
 		name: 'refundFields',
@@ -91,13 +96,6 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showFor },
 		options: [
-			{
-				displayName: 'Include Sandbox Payments',
-				name: 'includeSandbox',
-				type: 'boolean',
-				default: false,
-				description: "Whether to find payments made on a test channel too (i'mport hides them otherwise, and the item comes out as not_found)",
-			},
 			{
 				displayName: 'Refund Account Holder',
 				name: 'refund_holder',
@@ -303,7 +301,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem 
 		}
 		fields.extra = { requester: options.requester };
 	}
-	const includeSandbox = options.includeSandbox === true;
+	const includeSandbox = readIncludeSandbox(this, itemIndex);
 	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as boolean;
 	return { target, mode, amount, reference, reason, fields, dryRun, includeSandbox };
 }
