@@ -338,6 +338,60 @@ const SCENARIOS = [
 			);
 		},
 	},
+	{
+		file: 'nightly-refund-run.json',
+		tokens: {
+			what: 'the token saved by the previous workflow is refused once (401), renewed once, then used by every node',
+			expected: { tokenRequests: 1, refused: 1 },
+		},
+		verify(execution, simulator, step) {
+			step('"Paid payments, last 5 days" (Get Many by status): the 4 paid payments of the window', () =>
+				sameJson(output(execution, 'Paid payments, last 5 days').map((i) => i.json.imp_uid).sort(), [
+					'imp_pay_card_0001',
+					'imp_pay_card_0002',
+					'imp_pay_pgfail_0001',
+					'imp_pay_receipt_0001',
+				]),
+			);
+			step('"Refund" (Full, the request id as reference) Success: refunded x2; Failure: pg_rejected', () =>
+				sameJson(
+					{ success: outcomes(output(execution, 'Refund', 0)), failure: outcomes(output(execution, 'Refund', 1)) },
+					{
+						success: { imp_pay_card_0001: 'refunded', imp_pay_receipt_0001: 'refunded' },
+						failure: { imp_pay_pgfail_0001: 'pg_rejected' },
+					},
+				),
+			);
+			step('simulator: two full refunds (no amount sent, checksum = the whole payment), the reference in the reason', () => {
+				const bodies = simulator.requests('POST', '/payments/cancel').map((e) => JSON.parse(e.rawBody)).sort((a, b) => (a.imp_uid < b.imp_uid ? -1 : 1));
+				const refunds = simulator.payments.refunds.filter((r) => r.source === 'api').map((r) => `${r.imp_uid} ${r.amount} ${r.reason}`).sort();
+				return sameJson({ bodies, refunds }, {
+					bodies: [
+						{ imp_uid: 'imp_pay_card_0001', checksum: 10000, reason: '[ref:CX-501] 고객 주문 취소' },
+						{ imp_uid: 'imp_pay_pgfail_0001', checksum: 25000, reason: '[ref:CX-503] 고객 주문 취소' },
+						{ imp_uid: 'imp_pay_receipt_0001', checksum: 33000, reason: '[ref:CX-502] 품절 취소' },
+					],
+					refunds: ['imp_pay_card_0001 10000 [ref:CX-501] 고객 주문 취소', 'imp_pay_receipt_0001 33000 [ref:CX-502] 품절 취소'],
+				});
+			});
+			step('receipt follow-up: the bank transfer\'s receipt cancelled, the card has none; the PG refusal to "Notify ops"', () =>
+				sameJson(
+					{
+						cancelled: output(execution, 'Refunded, receipt cancelled').map((i) => `${i.json.order} ${i.json.refunded} ${i.json.receipt}`),
+						noReceipt: output(execution, 'Refunded, no cash receipt').map((i) => `${i.json.order} ${i.json.refunded}`),
+						notify: output(execution, 'Notify ops').map((i) => `${i.json.order} ${i.json.outcome}`),
+						deletes: simulator.requests('DELETE').map((e) => e.rawPath),
+					},
+					{
+						cancelled: ['order_pay_receipt_0001 33000 cancelled'],
+						noReceipt: ['order_pay_card_0001 10000'],
+						notify: ['order_pay_pgfail_0001 pg_rejected'],
+						deletes: ['/receipts/imp_pay_receipt_0001'],
+					},
+				),
+			);
+		},
+	},
 ];
 
 function countBy(list) {
