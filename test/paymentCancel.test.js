@@ -273,6 +273,12 @@ describe('bad input: refused before anything is sent', () => {
 		expect(paymentCalls(world.simulator)).toEqual([]);
 	});
 
+	test.each([['false'], ['yes'], [0]])('Dry Run %p from an expression is refused, not guessed', async (value) => {
+		const { error } = await world.engine.run([{ imp_uid: 'imp_pay_card_0001', mode: 'full', dry: value }], refund({ dryRun: '={{ $json.dry }}' }));
+		expect(error.message).toMatch(/Dry Run must be true or false/);
+		expect(paymentCalls(world.simulator)).toEqual([]);
+	});
+
 	test('an empty imp_uid is refused', async () => {
 		const { error } = await world.engine.run([{ imp_uid: '  ', mode: 'full' }], refund());
 		expect(error.message).toBe('imp_uid is empty');

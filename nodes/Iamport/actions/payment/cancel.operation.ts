@@ -302,7 +302,8 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem 
 		fields.extra = { requester: options.requester };
 	}
 	const includeSandbox = readIncludeSandbox(this, itemIndex);
-	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as boolean;
+	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as unknown;
+	if (typeof dryRun !== 'boolean') throw refuseItem(this, itemIndex, `Dry Run must be true or false (got ${JSON.stringify(dryRun)})`);
 	return { target, mode, amount, reference, reason, fields, dryRun, includeSandbox };
 }
 
