@@ -16,7 +16,7 @@
  *
  *   npm run bench:n8n
  *   npm run bench:n8n -- --items 500 --latency 20 --rounds 3 --concurrency 10,50 --write docs/benchmarks.md
- *   npm run bench:n8n -- --profile node-c10 [--write docs/benchmarks.md]   (one run under --cpu-prof, summarised)
+ *   npm run bench:n8n -- --profile node-c10,recipe-batch10 [--write docs/benchmarks.md]   (one run each under --cpu-prof, summarised)
  *
  * Environment: N8N_E2E_CACHE (an installed n8n, as for the e2e suite). Loopback only; every
  * process is bounded and killed with its process group.
@@ -398,8 +398,10 @@ function summariseProfile(profile, variant) {
 		for (let at = id; at !== undefined; at = parent.get(at)) frames.push(byId.get(at).callFrame);
 		return frames;
 	};
-	// The measured node's window: from the first to the last sample with its code on the stack.
-	const marker = variant.measured === MEASURED.node ? /n8n-nodes-iamport\// : /nodes\/HttpRequest\//;
+	// The measured node's window: from its execute() to the last sample with its code on the stack
+	// (its module is loaded at n8n's start-up, long before: that is not the run).
+	const marker = variant.measured === MEASURED.node ? /n8n-nodes-iamport\/dist\/nodes\// : /nodes\/HttpRequest\/V3\//;
+	const isExecute = (f) => f.functionName === 'execute' && marker.test(f.url);
 	const times = [];
 	let t = profile.startTime;
 	for (let n = 0; n < profile.samples.length; n++) {
@@ -412,10 +414,9 @@ function summariseProfile(profile, variant) {
 	for (let n = 0; n < profile.samples.length; n++) {
 		const id = profile.samples[n];
 		if (!stacks.has(id)) stacks.set(id, stackOf(id));
-		if (stacks.get(id).some((f) => marker.test(f.url))) {
-			if (first === -1) first = n;
-			last = n;
-		}
+		const stack = stacks.get(id);
+		if (first === -1 && stack.some(isExecute)) first = n;
+		if (first !== -1 && stack.some((f) => marker.test(f.url))) last = n;
 	}
 	if (first === -1) throw new Error('the profile holds no sample of the measured node');
 	const self = new Map();
@@ -444,7 +445,7 @@ function summariseProfile(profile, variant) {
 		lines.push(line);
 	};
 	const perItem = (us) => (us / 1000 / ITEMS).toFixed(3);
-	print(`CPU profile of one run of "${variant.label}" (N = ${ITEMS}, L = ${LATENCY_MS} ms), n8n ${N8N_VERSION} main process under \`--cpu-prof\`, window = first to last sample with the measured node's code on the stack: ${int(windowUs / 1000)} ms, of which ${int(busyUs / 1000)} ms on CPU (${perItem(busyUs)} ms per item) and ${int(idleUs / 1000)} ms idle.`);
+	print(`CPU profile of one run of "${variant.label}" (N = ${ITEMS}, L = ${LATENCY_MS} ms), n8n ${N8N_VERSION} main process under \`--cpu-prof\`, from the measured node's \`execute()\` to the last sample with its code on the stack: ${int(windowUs / 1000)} ms, of which ${int(busyUs / 1000)} ms busy (${perItem(busyUs)} ms per item: on CPU, or blocked in a synchronous call such as isolated-vm's) and ${int(idleUs / 1000)} ms idle.`);
 	print('');
 	print('| activity (first match on the stack) | CPU ms | ms per item | share |');
 	print('|---|---:|---:|---:|');
@@ -460,10 +461,10 @@ function summariseProfile(profile, variant) {
 	return lines;
 }
 
-async function profileOnce(ctx) {
-	const variant = ctx.variants.find((v) => v.key === PROFILE);
-	if (!variant) throw new Error(`--profile: one of ${ctx.variants.map((v) => v.key).join(', ')}`);
-	const dir = path.join(ctx.tmp, 'profile');
+async function profileOnce(ctx, key) {
+	const variant = ctx.variants.find((v) => v.key === key);
+	if (!variant) throw new Error(`--profile: one or more of ${ctx.variants.map((v) => v.key).join(', ')}`);
+	const dir = path.join(ctx.tmp, `profile-${key}`);
 	fs.mkdirSync(dir);
 	await runOnce(ctx, variant); // warm-up: n8n's first run in a fresh folder does one-off work
 	const run = await runOnce(ctx, variant, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` });
@@ -471,6 +472,7 @@ async function profileOnce(ctx) {
 	// n8n's task runner writes a profile too; the main process's is the one with the node in it.
 	const profiles = fs.readdirSync(dir).map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
 	const marker = variant.measured === MEASURED.node ? 'n8n-nodes-iamport/' : 'nodes/HttpRequest/';
+	if (KEEP) console.log(`profiles kept in ${dir}`);
 	const profile = profiles.find((p) => p.nodes.some((node) => node.callFrame.url.includes(marker)));
 	if (!profile) throw new Error(`no profile with ${marker} in ${dir}`);
 	return summariseProfile(profile, variant);
@@ -499,9 +501,14 @@ async function main() {
 	tmpDir = tmp;
 	try {
 		const ctx = await setUp(tmp, simulator);
-		const command = `npm run bench:n8n${process.argv.slice(2).filter((a, n, all) => a !== '--write' && all[n - 1] !== '--write').length ? ` -- ${process.argv.slice(2).filter((a, n, all) => a !== '--write' && all[n - 1] !== '--write').join(' ')}` : ''}`;
+		const shown = process.argv.slice(2).filter((a, n, all) => a !== '--write' && all[n - 1] !== '--write' && a !== '--keep');
+		const command = `npm run bench:n8n${shown.length ? ` -- ${shown.join(' ')}` : ''}`;
 		if (PROFILE) {
-			const lines = await profileOnce(ctx);
+			const lines = [];
+			for (const key of PROFILE.split(',')) {
+				if (lines.length) lines.push('');
+				lines.push(...(await profileOnce(ctx, key)));
+			}
 			if (WRITE_TO) writeSection(WRITE_TO, 'bench-n8n:profile', lines, command);
 		} else {
 			const lines = await benchmark(ctx);
@@ -514,7 +521,9 @@ async function main() {
 	}
 }
 
-if (!reexecUnderNode24(__filename)) {
+if (require.main !== module) {
+	module.exports = { summariseProfile, variants: (baseUrl, account) => [recipeWorkflow(baseUrl, account, { size: 10, intervalMs: 20 }), nodeWorkflow(10)] };
+} else if (!reexecUnderNode24(__filename)) {
 	exitOnSignals(() => {
 		if (tmpDir && !KEEP) fs.rmSync(tmpDir, { recursive: true, force: true });
 	});
