@@ -1,15 +1,26 @@
 'use strict';
 /**
- * An i'mport (api.iamport.kr) look-alike on 127.0.0.1, built from
- * ../shared/reference/iamport-v1.openapi.json: token issue/reuse/expiry, Bearer or raw tokens,
- * the Tier header, the /receipts family with the spec's documented statuses, a request log,
+ * An i'mport (api.iamport.kr) look-alike on 127.0.0.1, built from i'mport's Swagger spec
+ * (iamport-v1.openapi.json, kept outside this repository in ../shared/reference/ next to the
+ * checkout): token issue/reuse/expiry, Bearer or raw tokens, the Tier header, the /receipts and
+ * /payments families with the spec's documented statuses, a request log,
  * a controllable clock and fault injection. Used by the tests, the demo and the benchmark.
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
 const { createStore } = require('./store');
-const { routeReceipts } = require('./receipts');
 const { createFaults } = require('./faults');
+
+/**
+ * The API families, one module each: `prefix` is the first path segment it answers, and
+ * `route({ method, segments, body, query, store, clock, tier, entry })` returns [httpStatus, envelope].
+ * A family with state of its own exports `create({ clock, store })` instead, made once per simulator.
+ * Add a family with one line.
+ */
+const ROUTE_MODULES = [
+	require('./receipts'),
+	require('./payments'),
+];
 
 const TOKEN_LIFETIME_S = 30 * 60;
 const LAST_MINUTE_S = 60;
@@ -47,6 +58,9 @@ function createSimulator(options = {}) {
 		},
 	};
 	const store = createStore(clock);
+	const families = new Map(ROUTE_MODULES.map((family) => [family.prefix, family.create ? family.create({ clock, store }) : family]));
+	/** the payments family's store and test API (add, cancel, appliedRefunds, ...) */
+	const payments = families.get('payments');
 	const faults = createFaults();
 	/** token string -> { impKey, expiredAt } */
 	const tokens = new Map();
@@ -189,7 +203,8 @@ function createSimulator(options = {}) {
 			if (auth.error) return [401, envelope(-1, auth.error, null)];
 			return [200, envelope(0, null, BANKS)];
 		}
-		if (seg[0] !== 'receipts') {
+		const family = families.get(seg[0]);
+		if (!family) {
 			return [404, envelope(1, '요청하신 API를 찾을 수 없습니다.', null)];
 		}
 		const auth = authenticate(req);
@@ -197,12 +212,15 @@ function createSimulator(options = {}) {
 		const body = parseBody(req, raw);
 		if (body === undefined) return [400, envelope(1, '요청 본문을 해석할 수 없습니다.', null)];
 		entry.body = body;
-		return routeReceipts({ method: req.method, segments: seg, body, store, clock, tier: auth.tier });
+		const queryAt = entry.rawUrl.indexOf('?');
+		const query = new URLSearchParams(queryAt === -1 ? '' : entry.rawUrl.slice(queryAt + 1));
+		return family.route({ method: req.method, segments: seg, body, query, store, clock, tier: auth.tier, entry });
 	}
 
 	return {
 		clock,
 		store,
+		payments,
 		faults,
 		log,
 		tokens,
@@ -257,4 +275,4 @@ function createSimulator(options = {}) {
 	};
 }
 
-module.exports = { createSimulator, envelope, TIER_PATTERN };
+module.exports = { createSimulator };
