@@ -1,5 +1,8 @@
-import type { IDataObject, IHttpRequestMethods, INode, RequestHelperFunctions } from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, IDataObject, IHttpRequestMethods, INode, RequestHelperFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
+
+import type { CredentialContext } from './credentials';
+import { CREDENTIAL_TYPE, loadCredentials } from './credentials';
 
 import type { IamportAnswer, IamportEnvelope } from './errors';
 import { IamportRequestError, TransportFailure, classifyThrown, isEnvelope } from './errors';
@@ -28,10 +31,10 @@ export interface TransportSettings {
 }
 
 /**
- * All the transport needs from n8n: the node (for errors) and the authenticated request helper.
- * IExecuteFunctions, IWebhookFunctions and the other n8n contexts all fit.
+ * All the transport needs from n8n: the node (for errors), its credential and the authenticated
+ * request helper. IExecuteFunctions, IWebhookFunctions and the other n8n contexts all fit.
  */
-export interface TransportContext {
+export interface TransportContext extends CredentialContext {
 	getNode(): INode;
 	helpers: Pick<RequestHelperFunctions, 'httpRequestWithAuthentication'>;
 }
@@ -64,6 +67,8 @@ export class IamportTransport {
 	private readonly pacer: RequestPacer;
 
 	private tokenFailure: TransportFailure | undefined;
+
+	private credentials: Promise<IAdditionalCredentialOptions> | undefined;
 
 	constructor(
 		private readonly ctx: TransportContext,
@@ -118,7 +123,7 @@ export class IamportTransport {
 			const response = await this.ctx.helpers.httpRequestWithAuthentication.call(
 				// n8n binds its helpers to the context they came from; the call needs that context back.
 				this.ctx as unknown as ThisParameterType<RequestHelperFunctions['httpRequestWithAuthentication']>,
-				'iamportApi',
+				CREDENTIAL_TYPE,
 				{
 					method: request.method,
 					url: request.path,
@@ -127,6 +132,7 @@ export class IamportTransport {
 					timeout: this.settings.timeoutMs,
 					returnFullResponse: true,
 				},
+				await this.credentialOptions(),
 			);
 			if (!isEnvelope(response.body)) {
 				return new TransportFailure({
@@ -139,6 +145,15 @@ export class IamportTransport {
 		} catch (error) {
 			return classifyThrown(error);
 		}
+	}
+
+	/** The credential, loaded at the first request and shared by all; loaded again if that failed. */
+	private credentialOptions() {
+		this.credentials ??= loadCredentials(this.ctx).catch((error: unknown) => {
+			this.credentials = undefined;
+			throw error;
+		});
+		return this.credentials;
 	}
 
 	private backoffMs(attempt: number, retryAfter: number | undefined) {
