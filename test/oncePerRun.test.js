@@ -1,11 +1,13 @@
 'use strict';
 /**
- * What the node reads once per run instead of once per request, through n8n's real engine: the
- * credential (decrypted once; a token renewed after a 401 still reaches every later request, the
- * stored credential and the next run).
+ * What the node reads once per run instead of once per request or item, through n8n's real engine:
+ * the credential (decrypted once; a token renewed after a 401 still reaches every later request,
+ * the stored credential and the next run) and parameters that hold no expression (one that holds
+ * an expression is still evaluated for each item).
  */
 const { startWorld, ids, outcomes, receiptRequests } = require('./helpers/setup');
-const { cancel } = require('./helpers/parameters');
+const { ExecuteContext } = require('n8n-core');
+const { cancel, issue } = require('./helpers/parameters');
 
 let world;
 afterEach(async () => {
@@ -70,5 +72,68 @@ describe('once per run', () => {
 		expect(outcomes(next.success)).toEqual(['cancelled']);
 		expect(world.simulator.tokenRequests()).toHaveLength(tokenRequestsBefore);
 		expect(world.simulator.log.at(-1).headers.authorization).toBe(`Bearer ${world.simulator.issuedTokens[1]}`);
+	});
+	test('a parameter given as an expression is still read for each item', async () => {
+		world = await startWorld();
+		const sheet = [
+			{ imp_uid: 'imp_100000000001', dry: true },
+			{ imp_uid: 'imp_100000000002', dry: false },
+			{ imp_uid: 'imp_200000000001', dry: true },
+		];
+		const { success, failure } = await world.engine.run(
+			sheet,
+			cancel({ dryRun: '={{ $json.dry }}', skipAlreadyCancelled: false }),
+		);
+		expect(outcomes(success)).toEqual(['would_cancel', 'cancelled']);
+		expect(outcomes(failure)).toEqual(['not_found']);
+		expect(receiptRequests(world.simulator).map((e) => `${e.method} ${e.rawPath}`)).toEqual([
+			'GET /receipts/imp_100000000001',
+			'DELETE /receipts/imp_100000000002',
+			'GET /receipts/imp_200000000001',
+		]);
+	});
+
+	test('a parameter without an expression is read once per run, one with an expression once per item', async () => {
+		world = await startWorld();
+		const reads = jest.spyOn(ExecuteContext.prototype, '_getNodeParameter');
+		try {
+			const sheet = world.simulator.store.addIssuedPayments(12).map((imp_uid) => ({ imp_uid }));
+			const { success } = await world.engine.run(sheet, cancel({ skipAlreadyCancelled: false, options: { concurrency: 3 } }));
+			expect(outcomes(success)).toEqual(sheet.map(() => 'cancelled'));
+			const valueReads = (name) => reads.mock.calls.filter(([parameter, , , options]) => parameter === name && !options?.rawExpressions).length;
+			expect(valueReads('dryRun')).toBe(1);
+			expect(valueReads('skipAlreadyCancelled')).toBe(1);
+			expect(valueReads('impUid')).toBe(12);
+		} finally {
+			reads.mockRestore();
+		}
+	});
+
+	test('a fixed parameter read once applies to every item', async () => {
+		world = await startWorld();
+		const sheet = world.simulator.store.addIssuedPayments(12).map((imp_uid) => ({ imp_uid }));
+		const { success } = await world.engine.run(sheet, cancel({ dryRun: true, options: { concurrency: 3 } }));
+		expect(outcomes(success)).toEqual(sheet.map(() => 'would_cancel'));
+		expect(world.simulator.requests('DELETE')).toHaveLength(0);
+		expect(world.simulator.requests('GET')).toHaveLength(12);
+	});
+
+	test('a collection with an expression inside is read for each item, the fixed fields with it', async () => {
+		world = await startWorld();
+		for (const id of ['imp_per_item_1', 'imp_per_item_2']) world.simulator.store.addPayment(id, { receipt: 'none' });
+		const sheet = [
+			{ imp_uid: 'imp_per_item_1', phone: '01011112222', name: '김하나' },
+			{ imp_uid: 'imp_per_item_2', phone: '01033334444', name: '이둘' },
+		];
+		const { success, failure } = await world.engine.run(
+			sheet,
+			issue({ issueOptions: { buyer_name: '={{ $json.name }}', type: 'person' } }),
+		);
+		expect(failure).toHaveLength(0);
+		expect(outcomes(success)).toEqual(['issued', 'issued']);
+		expect(world.simulator.requests('POST', '/receipts/').map((e) => e.body)).toEqual([
+			{ identifier: '01011112222', buyer_name: '김하나', type: 'person' },
+			{ identifier: '01033334444', buyer_name: '이둘', type: 'person' },
+		]);
 	});
 });
