@@ -105,6 +105,13 @@ function createSimulator(options = {}) {
 		return { account, tier: tier ?? null };
 	}
 
+	/** The imp_key a presented token was issued to, null without a token, 'unknown' for a token never issued here. */
+	function tokenOwner(header) {
+		if (!header) return null;
+		const token = header.startsWith('Bearer ') ? header.slice(7) : header;
+		return tokens.get(token)?.impKey ?? 'unknown';
+	}
+
 	function readBody(req) {
 		return new Promise((resolve, reject) => {
 			const chunks = [];
@@ -156,6 +163,8 @@ function createSimulator(options = {}) {
 			headers: { ...req.headers },
 			rawBody: raw,
 			status: null,
+			// whose token came with the request (the key it was issued to), so tests can tell accounts apart
+			tokenOf: tokenOwner(req.headers.authorization),
 		};
 		log.push(entry);
 		stats.inFlight++;
