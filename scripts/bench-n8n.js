@@ -17,6 +17,8 @@
  *   npm run bench:n8n
  *   npm run bench:n8n -- --items 500 --latency 20 --rounds 3 --concurrency 10,50 --write docs/benchmarks.md
  *   npm run bench:n8n -- --profile node-c10,recipe-batch10 [--write docs/benchmarks.md]   (one run each under --cpu-prof, summarised)
+ *   npm run bench:n8n -- --jitter 10                      (latencies spread uniformly over L ± 5 ms)
+ *   npm run bench:n8n -- --expression-engine legacy      (n8n's expression engine, default: n8n's own, vm in 2.x)
  *
  * Environment: N8N_E2E_CACHE (an installed n8n, as for the e2e suite). Loopback only; every
  * process is bounded and killed with its process group.
@@ -49,11 +51,15 @@ function arg(name, fallback) {
 }
 const ITEMS = Number(arg('items', '500'));
 const LATENCY_MS = Number(arg('latency', '20'));
+/** spread of the latency around L (uniform, L ± JITTER/2); 0 = every answer after exactly L */
+const JITTER_MS = Number(arg('jitter', '0'));
 const ROUNDS = Number(arg('rounds', '3'));
 const CONCURRENCY = arg('concurrency', '10,50').split(',').map(Number);
 const PROFILE = arg('profile', undefined);
 const WRITE_TO = arg('write', undefined);
 const KEEP = process.argv.includes('--keep');
+/** n8n's expression engine (N8N_EXPRESSION_ENGINE: vm, its default in 2.x, legacy or quickjs); unset = n8n's default */
+const EXPRESSION_ENGINE = arg('expression-engine', undefined);
 
 const CREDENTIAL_ID = 'benchIamport';
 const CREDENTIAL_NAME = "I'mport API (bench simulator)";
@@ -275,9 +281,10 @@ async function setUp(tmp, simulator) {
 	fs.mkdirSync(userFolder);
 	await installPackage(userFolder, tmp);
 	const env = n8nEnv(userFolder, { main: await freePort(), broker: await freePort() });
+	if (EXPRESSION_ENGINE) env.N8N_EXPRESSION_ENGINE = EXPRESSION_ENGINE;
 
 	const baseUrl = await simulator.start(await freePort());
-	simulator.faults.setLatency(LATENCY_MS);
+	simulator.faults.setLatency(LATENCY_MS - JITTER_MS / 2, JITTER_MS);
 	const [account] = simulator.accounts;
 
 	const variants = [
@@ -375,8 +382,8 @@ async function benchmark(ctx) {
 	};
 	const nodeC10 = variants.find((v) => v.key === 'node-c10') ?? variants.find((v) => v.measured === MEASURED.node);
 	const base = runs.get(nodeC10.key);
-	print(`Run ${new Date().toISOString()}: n8n ${N8N_VERSION} (\`n8n execute\`, sqlite), node ${process.version}, ${machine()} (shared with other work: indicative only).`);
-	print(`N = ${ITEMS} items, injected latency L = ${LATENCY_MS} ms per request, ${ROUNDS} interleaved rounds; medians, min–max in brackets. Skip Already Cancelled off: one DELETE per item for every workflow; the credential holds a token already. CPU: the n8n process's user + system time between the measured node's start and end (from /proc, 10 ms ticks; the simulator runs in another process).`);
+	print(`Run ${new Date().toISOString()}: n8n ${N8N_VERSION} (\`n8n execute\`, sqlite${EXPRESSION_ENGINE ? `, N8N_EXPRESSION_ENGINE=${EXPRESSION_ENGINE}` : ''}), node ${process.version}, ${machine()} (shared with other work: indicative only).`);
+	print(`N = ${ITEMS} items, injected latency L = ${LATENCY_MS} ms per request${JITTER_MS ? ` (uniform ${LATENCY_MS - JITTER_MS / 2}–${LATENCY_MS + JITTER_MS / 2} ms)` : ''}, ${ROUNDS} interleaved rounds; medians, min–max in brackets. Skip Already Cancelled off: one DELETE per item for every workflow; the credential holds a token already. CPU: the n8n process's user + system time between the measured node's start and end (from /proc, 10 ms ticks; the simulator runs in another process).`);
 	print('');
 	print(`| workflow | measured node's executionTime, ms | ideal L·⌈N/C⌉ ms | ratio to ideal | n8n CPU ms per item during the node | max in flight | requests per run | whole execution ms | n8n execute process s | time ÷ node C=${nodeC10.concurrency}'s (same round) |`);
 	print('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
