@@ -8,13 +8,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import type { TokenErrorFields } from '../nodes/Iamport/transport/credentialErrors';
+import { CREDENTIAL_ERROR, TOKEN_ERROR } from '../nodes/Iamport/transport/credentialErrors';
+
 const DEFAULT_BASE_URL = 'https://api.iamport.kr';
 const TIER_PATTERN = /^[A-Z0-9]{3}$/;
 const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
 
 /** A setup mistake in the credential itself: nothing is sent until it is fixed. */
 function credentialError(message: string): Error {
-	return Object.assign(new Error(message), { name: 'IamportCredentialError' });
+	return Object.assign(new Error(message), { name: CREDENTIAL_ERROR });
 }
 
 function isLoopbackHost(hostname: string): boolean {
@@ -68,11 +71,11 @@ function tokenError(error: any): Error {
 				? `i'mport did not issue an access token (HTTP ${status}${reason})`
 				: `i'mport could not be reached for an access token (${error?.code ?? error?.message ?? 'unknown error'})`;
 	// Only the status and network code travel on: the transport decides about retries with them.
-	return Object.assign(new Error(message), {
-		name: 'IamportTokenError',
+	const fields: TokenErrorFields = {
 		httpStatus: status ? Number(status) : undefined,
 		networkCode: status ? undefined : error?.code,
-	});
+	};
+	return Object.assign(new Error(message), { name: TOKEN_ERROR }, fields);
 }
 
 async function requestToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {

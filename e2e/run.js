@@ -14,47 +14,24 @@
  * The n8n 1.x line runs on node 20 too: N8N_E2E_VERSION=1.123.81 node e2e/run.js (see legacyExpressionEngine).
  * Exit code 0 only when every check passed.
  */
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const {
 	ROOT,
 	N8N_VERSION,
 	timings,
 	describeFailure,
-	seconds,
 	freePort,
-	reexecUnderNode24,
-	exitOnSignals,
 	ensureN8n,
 	installPackage,
 	n8nEnv,
 	n8n,
 	importExamples,
 } = require('./n8n');
+const { results, check, workFolder, runScript } = require('./script');
 
-const KEEP = process.argv.includes('--keep');
 const SECRET_MARKER = 'test_imp_secret_DO_NOT_LEAK';
 
 /* ------------------------------------------------------------------ checks */
-
-const results = [];
-
-function check(name, fn) {
-	let detail;
-	let ok;
-	try {
-		const value = fn();
-		ok = value === true || value === undefined;
-		if (!ok) detail = typeof value === 'string' ? value : JSON.stringify(value);
-	} catch (error) {
-		ok = false;
-		detail = error.message;
-	}
-	results.push({ name, ok, detail });
-	console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${ok ? '' : `\n      ${detail}`}`);
-	return ok;
-}
 
 function sameJson(actual, expected) {
 	const norm = (v) => JSON.stringify(v, Object.keys(v ?? {}).sort());
@@ -231,9 +208,8 @@ async function main() {
 
 	const bin = await ensureN8n();
 
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-iamport-e2e-'));
-	const userFolder = path.join(tmp, 'user');
-	fs.mkdirSync(userFolder);
+	const work = workFolder('n8n-iamport-e2e-');
+	const { tmp, userFolder } = work;
 	let simulator;
 	try {
 		await installPackage(userFolder, tmp);
@@ -285,31 +261,10 @@ async function main() {
 		throw error;
 	} finally {
 		if (simulator) await simulator.stop().catch(() => {});
-		const failed = results.some((r) => !r.ok) || results.length === 0;
-		if (KEEP || failed) console.log(`\nkept for inspection: ${tmp} (n8n user folder: user/)`);
-		else fs.rmSync(tmp, { recursive: true, force: true });
+		work.finish();
 	}
-}
-
-function printSummary(totalMs) {
-	console.log('\nTimings');
-	for (const t of timings) console.log(`  ${t.step.padEnd(12)} ${seconds(t.ms).padStart(8)}  ${t.detail}`);
-	console.log(`  ${'total'.padEnd(12)} ${seconds(totalMs).padStart(8)}`);
-	const failed = results.filter((r) => !r.ok);
-	console.log(`\n${failed.length === 0 && results.length > 0 ? 'PASS' : 'FAIL'}: ${results.length - failed.length} of ${results.length} checks passed`);
-	for (const f of failed) console.log(`  FAIL  ${f.name}`);
-	if (failed.length || results.length === 0) process.exitCode = 1;
 }
 
 /* ------------------------------------------------------------------ start */
 
-if (!reexecUnderNode24(__filename)) {
-	exitOnSignals();
-	const started = Date.now();
-	main()
-		.catch((error) => {
-			console.error(`\nERROR ${error.message}`);
-			if (!results.some((r) => !r.ok)) results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
-		})
-		.finally(() => printSummary(Date.now() - started));
-}
+runScript(__filename, main);

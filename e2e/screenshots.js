@@ -21,7 +21,6 @@
  * Exit code 0 only when every check passed. Every wait is bounded.
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const {
 	ROOT,
@@ -29,16 +28,14 @@ const {
 	timings,
 	seconds,
 	freePort,
-	reexecUnderNode24,
-	exitOnSignals,
 	ensureN8n,
 	installPackage,
 	n8nEnv,
 	importExamples,
 	startN8n,
 } = require('./n8n');
+const { report, workFolder, runScript } = require('./script');
 
-const KEEP = process.argv.includes('--keep');
 const OUT_DIR = path.resolve(ROOT, process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) || path.join('docs', 'screenshots'));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const EXAMPLE = 'cancel-refunded-orders.json';
@@ -56,16 +53,6 @@ const TIMEOUTS = {
 	screenshot: 30_000,
 	browserClose: 15_000,
 };
-
-/* ------------------------------------------------------------------ checks */
-
-const results = [];
-
-function report(name, ok, detail) {
-	results.push({ name, ok, detail });
-	console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${ok || !detail ? '' : `\n      ${detail}`}`);
-	return ok;
-}
 
 /** Rejects after ms with a message naming what was waited for. */
 function bounded(promise, ms, what) {
@@ -137,9 +124,8 @@ async function main() {
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
 
 	const bin = await ensureN8n();
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-iamport-screenshots-'));
-	const userFolder = path.join(tmp, 'user');
-	fs.mkdirSync(userFolder);
+	const work = workFolder('n8n-iamport-screenshots-');
+	const { tmp, userFolder } = work;
 	const cleanup = [];
 	try {
 		await installPackage(userFolder, tmp);
@@ -282,9 +268,7 @@ async function main() {
 		timings.push({ step: 'editor', detail: 'checks and 2 screenshots', ms: Date.now() - started });
 	} finally {
 		for (const fn of cleanup.reverse()) await fn().catch(() => {});
-		const failed = results.some((r) => !r.ok) || results.length === 0;
-		if (KEEP || failed) console.log(`\nkept for inspection: ${tmp} (n8n user folder: user/)`);
-		else fs.rmSync(tmp, { recursive: true, force: true });
+		work.finish();
 	}
 }
 
@@ -332,22 +316,4 @@ function killBrowser() {
 	browserPid = undefined;
 }
 
-function printSummary(totalMs) {
-	console.log('\nTimings');
-	for (const t of timings) console.log(`  ${t.step.padEnd(12)} ${seconds(t.ms).padStart(8)}  ${t.detail}`);
-	console.log(`  ${'total'.padEnd(12)} ${seconds(totalMs).padStart(8)}`);
-	const failed = results.filter((r) => !r.ok);
-	console.log(`\n${failed.length === 0 && results.length > 0 ? 'PASS' : 'FAIL'}: ${results.length - failed.length} of ${results.length} checks passed`);
-	if (failed.length || results.length === 0) process.exitCode = 1;
-}
-
-if (!reexecUnderNode24(__filename)) {
-	exitOnSignals(killBrowser);
-	const started = Date.now();
-	main()
-		.catch((error) => {
-			console.error(`\nERROR ${error.message}`);
-			results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
-		})
-		.finally(() => printSummary(Date.now() - started));
-}
+runScript(__filename, main, killBrowser);

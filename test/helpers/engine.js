@@ -21,6 +21,10 @@ const { Workflow, ICredentialsHelper, LoggerProxy } = require('n8n-workflow');
 /** Every line n8n logs during the tests, so they can be scanned for secrets. */
 const capturedLogs = [];
 const capture = (level) => (message, meta) => capturedLogs.push({ level, message, meta });
+/** Empties the captured logs, so each test scans only its own (call it in beforeEach). */
+function resetCapturedLogs() {
+	capturedLogs.length = 0;
+}
 LoggerProxy.init({
 	error: capture('error'),
 	warn: capture('warn'),
@@ -224,4 +228,4 @@ function createEngine(credential) {
 	return { run, runWorkflow, credentialsHelper, get storedCredential() { return credentialsHelper.stored.get(CREDENTIAL_ID); } };
 }
 
-module.exports = { createEngine, capturedLogs, IAMPORT_TYPE };
+module.exports = { createEngine, capturedLogs, resetCapturedLogs };

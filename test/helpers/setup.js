@@ -2,7 +2,7 @@
 /** Shared test setup: a fresh simulator and engine per test, and the secret scan. */
 const util = require('node:util');
 const { createSimulator } = require('../simulator/server');
-const { createEngine, capturedLogs } = require('./engine');
+const { createEngine, capturedLogs, resetCapturedLogs } = require('./engine');
 
 const IMP_KEY = 'test_imp_key';
 const IMP_SECRET = 'test_imp_secret_DO_NOT_LEAK';
@@ -13,13 +13,6 @@ async function startWorld({ credential = {}, simulator: simulatorOptions } = {})
 	const engine = createEngine({ impKey: IMP_KEY, impSecret: IMP_SECRET, baseUrl, ...credential });
 	return { simulator, engine, baseUrl };
 }
-
-const cancel = (extra = {}) => ({
-	resource: 'cashReceipt',
-	operation: 'cancel',
-	impUid: '={{ $json.imp_uid }}',
-	...extra,
-});
 
 const ids = (items) => items.map((item) => item.json.imp_uid ?? item.json.merchant_uid);
 const outcomes = (items) => items.map((item) => item.json.outcome);
@@ -49,4 +42,4 @@ function expectNoSecrets(simulator, ...things) {
 /** The receipt paths a run reached: every request other than the token request. */
 const receiptRequests = (simulator) => simulator.log.filter((entry) => entry.rawPath !== '/users/getToken');
 
-module.exports = { startWorld, cancel, ids, outcomes, expectNoSecrets, visibleText, receiptRequests, IMP_KEY, IMP_SECRET };
+module.exports = { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, resetCapturedLogs, IMP_SECRET };

@@ -128,4 +128,5 @@ function externalReceipt({ method, id, body, store, clock, tier }) {
 	return [405, { code: 1, message: '지원하지 않는 메소드입니다.', response: null }];
 }
 
-module.exports = { routeReceipts, CHANNELS };
+/** Answers every path under /receipts/ (see server.js ROUTE_MODULES). */
+module.exports = { prefix: 'receipts', route: routeReceipts };

@@ -1,15 +1,25 @@
 'use strict';
 /**
- * An i'mport (api.iamport.kr) look-alike on 127.0.0.1, built from
- * ../shared/reference/iamport-v1.openapi.json: token issue/reuse/expiry, Bearer or raw tokens,
+ * An i'mport (api.iamport.kr) look-alike on 127.0.0.1, built from i'mport's Swagger spec
+ * (iamport-v1.openapi.json, kept outside this repository in ../shared/reference/ next to the
+ * checkout): token issue/reuse/expiry, Bearer or raw tokens,
  * the Tier header, the /receipts family with the spec's documented statuses, a request log,
  * a controllable clock and fault injection. Used by the tests, the demo and the benchmark.
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
 const { createStore } = require('./store');
-const { routeReceipts } = require('./receipts');
 const { createFaults } = require('./faults');
+
+/**
+ * The API families, one module each: `prefix` is the first path segment it answers, and
+ * `route({ method, segments, body, store, clock, tier })` returns [httpStatus, envelope].
+ * Add a family with one line.
+ */
+const ROUTE_MODULES = [
+	require('./receipts'),
+];
+const ROUTES = new Map(ROUTE_MODULES.map((family) => [family.prefix, family.route]));
 
 const TOKEN_LIFETIME_S = 30 * 60;
 const LAST_MINUTE_S = 60;
@@ -189,7 +199,8 @@ function createSimulator(options = {}) {
 			if (auth.error) return [401, envelope(-1, auth.error, null)];
 			return [200, envelope(0, null, BANKS)];
 		}
-		if (seg[0] !== 'receipts') {
+		const routeFamily = ROUTES.get(seg[0]);
+		if (!routeFamily) {
 			return [404, envelope(1, '요청하신 API를 찾을 수 없습니다.', null)];
 		}
 		const auth = authenticate(req);
@@ -197,7 +208,7 @@ function createSimulator(options = {}) {
 		const body = parseBody(req, raw);
 		if (body === undefined) return [400, envelope(1, '요청 본문을 해석할 수 없습니다.', null)];
 		entry.body = body;
-		return routeReceipts({ method: req.method, segments: seg, body, store, clock, tier: auth.tier });
+		return routeFamily({ method: req.method, segments: seg, body, store, clock, tier: auth.tier });
 	}
 
 	return {
@@ -257,4 +268,4 @@ function createSimulator(options = {}) {
 	};
 }
 
-module.exports = { createSimulator, envelope, TIER_PATTERN };
+module.exports = { createSimulator };

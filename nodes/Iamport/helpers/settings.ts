@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { TransportSettings } from '../transport/client';
+
+interface RunSettings extends TransportSettings {
+	concurrency: number;
+}
+
+/** The Options collection. Defaults and limits live only here (the README documents the defaults). */
+export const settingsDescription: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
+				default: 5,
+				description: 'How many items are sent to i\'mport at the same time (1-50). The first item always goes alone, so one access token serves the whole run.',
+			},
+			{
+				displayName: 'Max Requests per Second',
+				name: 'maxRequestsPerSecond',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1000, numberPrecision: 0 },
+				default: 0,
+				description: 'Upper limit on requests started per second, for PGs that throttle (e.g. Daou asks for at most 50). 0 means no limit beyond Concurrency.',
+			},
+			{
+				displayName: 'Retries',
+				name: 'retries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+				default: 2,
+				description:
+					'Extra attempts after a transient failure (HTTP 429, 502, 503, 504, connection reset, timeout, a body that is not i\'mport\'s JSON). A cancel is looked up before it is sent again; an issue is sent again only if the first attempt never reached i\'mport.',
+			},
+			{
+				displayName: 'Retry Wait (Ms)',
+				name: 'retryWaitMs',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 0 },
+				default: 500,
+				description: 'First wait before a retry, doubled at each attempt (with jitter). A Retry-After header from i\'mport takes precedence.',
+			},
+			{
+				displayName: 'Timeout (Ms)',
+				name: 'timeoutMs',
+				type: 'number',
+				typeOptions: { minValue: 100, maxValue: 300000, numberPrecision: 0 },
+				default: 30000,
+				description: 'How long to wait for each answer from i\'mport',
+			},
+		],
+	},
+];
+
+type Setting = keyof RunSettings;
+
+/** Default and allowed range of each setting, read from its field above. */
+const SETTING_FIELDS = new Map<Setting, { default: number; min: number; max: number }>(
+	(settingsDescription[0].options as INodeProperties[]).map((field) => [
+		field.name as Setting,
+		{
+			default: field.default as number,
+			min: field.typeOptions?.minValue ?? 0,
+			max: field.typeOptions?.maxValue ?? Number.MAX_SAFE_INTEGER,
+		},
+	]),
+);
+
+/** The run's settings from the Options collection, checked (expressions can bypass the UI limits). */
+export function readSettings(ctx: IExecuteFunctions): RunSettings {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const settings = {} as RunSettings;
+	for (const [name, field] of SETTING_FIELDS) {
+		settings[name] = field.default;
+		if (options[name] === undefined) continue;
+		const value = Number(options[name]);
+		if (!Number.isInteger(value) || value < field.min || value > field.max) {
+			throw new NodeOperationError(ctx.getNode(), `Option "${name}" must be a whole number from ${field.min} to ${field.max}`, {
+				description: `Got ${JSON.stringify(options[name])}`,
+			});
+		}
+		settings[name] = value;
+	}
+	return settings;
+}

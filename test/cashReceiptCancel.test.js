@@ -1,0 +1,230 @@
+'use strict';
+/** Cash Receipt → Cancel through n8n's real engine against the simulator. */
+const { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, resetCapturedLogs } = require('./helpers/setup');
+const { cancel } = require('./helpers/parameters');
+
+let world;
+beforeEach(async () => {
+	resetCapturedLogs();
+	world = await startWorld();
+});
+afterEach(async () => {
+	await world.simulator.stop();
+});
+
+const items = (...impUids) => impUids.map((imp_uid) => ({ imp_uid }));
+
+describe('Cancel: answers from i\'mport', () => {
+	test('a cancelled receipt goes to Success with the ReceiptAnnotation as i\'mport sent it', async () => {
+		const { success, failure, error } = await world.engine.run(items('imp_100000000001'), cancel());
+		expect(error).toBeUndefined();
+		expect(failure).toHaveLength(0);
+		expect(success).toHaveLength(1);
+		const { json, pairedItem } = success[0];
+		const deleteAnswer = world.simulator.log.find((e) => e.method === 'DELETE').answer;
+		expect(json).toEqual({
+			imp_uid: 'imp_100000000001',
+			outcome: 'cancelled',
+			code: 0,
+			message: null,
+			response: deleteAnswer.response,
+			http_status: 200,
+		});
+		expect(json.response.cancelled_at).toBeGreaterThan(0);
+		expect(pairedItem).toEqual({ item: 0 });
+		expect(world.simulator.store.cancellations.get('imp_100000000001')).toBe(1);
+		// Skip Already Cancelled (default) looks first, then cancels: exactly these calls.
+		expect(receiptRequests(world.simulator).map((e) => `${e.method} ${e.rawPath}`)).toEqual([
+			'GET /receipts/imp_100000000001',
+			'DELETE /receipts/imp_100000000001',
+		]);
+	});
+
+	test.each([
+		[true, 'Skip Already Cancelled on'],
+		[false, 'Skip Already Cancelled off'],
+	])('every documented failure goes to Failure with its outcome and i\'mport\'s message (%s)', async (skip) => {
+		const input = items('imp_200000000001', 'imp_500000000001', 'imp_501000000001', 'imp_unknown_000');
+		const { success, failure, error } = await world.engine.run(input, cancel({ skipAlreadyCancelled: skip }));
+		expect(error).toBeUndefined();
+		expect(success).toHaveLength(0);
+		expect(ids(failure)).toEqual(input.map((i) => i.imp_uid));
+		expect(outcomes(failure)).toEqual(['not_issued', 'pg_rejected', 'pg_not_supported', 'not_found']);
+		expect(failure.map((i) => i.json.http_status)).toEqual([400, 500, 501, 404]);
+		for (const item of failure) {
+			expect(item.json.code).not.toBe(0);
+			expect(typeof item.json.message).toBe('string');
+			expect(item.json.message.length).toBeGreaterThan(0);
+			expect(item.json.response).toBeNull();
+		}
+		expect(failure.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(world.simulator.store.cancellations.size).toBe(0);
+	});
+
+	test('HTTP 200 with code 1 is a failure: an already-cancelled receipt with Skip Already Cancelled off', async () => {
+		const { success, failure } = await world.engine.run(
+			items('imp_100000000003'),
+			cancel({ skipAlreadyCancelled: false }),
+		);
+		expect(success).toHaveLength(0);
+		expect(failure).toHaveLength(1);
+		expect(failure[0].json).toMatchObject({ outcome: 'rejected', code: 1, http_status: 200, response: null });
+		expect(failure[0].json.message).toContain('이미');
+	});
+
+	test('already cancelled (Skip Already Cancelled on) goes to Success as already_cancelled, no DELETE sent', async () => {
+		const { success, failure } = await world.engine.run(items('imp_100000000003'), cancel());
+		expect(failure).toHaveLength(0);
+		expect(outcomes(success)).toEqual(['already_cancelled']);
+		expect(success[0].json.response.cancelled_at).toBeGreaterThan(0);
+		expect(world.simulator.requests('DELETE')).toHaveLength(0);
+	});
+
+	test('running the same sheet twice cancels each receipt once and reports the second run as already_cancelled', async () => {
+		const sheet = items('imp_100000000001', 'imp_100000000002');
+		const first = await world.engine.run(sheet, cancel());
+		const second = await world.engine.run(sheet, cancel());
+		expect(outcomes(first.success)).toEqual(['cancelled', 'cancelled']);
+		expect(outcomes(second.success)).toEqual(['already_cancelled', 'already_cancelled']);
+		expect(world.simulator.requests('DELETE')).toHaveLength(2);
+		expect([...world.simulator.store.cancellations.values()]).toEqual([1, 1]);
+	});
+
+	test('a refusal answered as "already cancelled" after the lookup found the receipt is already_cancelled', async () => {
+		// Someone cancels the receipt between our lookup and our DELETE.
+		world.simulator.hooks.onRequest = (entry) => {
+			if (entry.method === 'DELETE') world.simulator.store.payments.get('imp_100000000002').receipt.cancelled_at = 1;
+		};
+		const { success } = await world.engine.run(items('imp_100000000002'), cancel());
+		expect(outcomes(success)).toEqual(['already_cancelled']);
+		expect(world.simulator.store.cancellations.size).toBe(0);
+	});
+
+	test('single output: every item in input order, each with its outcome', async () => {
+		const input = items('imp_500000000001', 'imp_100000000001', 'imp_unknown_1', 'imp_100000000003');
+		const { outputs } = await world.engine.run(input, cancel({ splitOutputs: false }));
+		expect(outputs).toHaveLength(1);
+		expect(ids(outputs[0])).toEqual(input.map((i) => i.imp_uid));
+		expect(outcomes(outputs[0])).toEqual(['pg_rejected', 'cancelled', 'not_found', 'already_cancelled']);
+		expect(outputs[0].map((i) => i.pairedItem.item)).toEqual([0, 1, 2, 3]);
+	});
+});
+
+describe('Cancel: bad input', () => {
+	test.each([
+		[{ concurrency: 0 }, 'Option "concurrency" must be a whole number from 1 to 50'],
+		[{ retries: 11 }, 'Option "retries" must be a whole number from 0 to 10'],
+		[{ timeoutMs: 99 }, 'Option "timeoutMs" must be a whole number from 100 to 300000'],
+		[{ maxRequestsPerSecond: 1.5 }, 'Option "maxRequestsPerSecond" must be a whole number from 0 to 1000'],
+	])('option %j outside its field\'s range fails the run and sends nothing', async (options, message) => {
+		const { error } = await world.engine.run(items('imp_100000000001'), cancel({ options }));
+		expect(error.message).toBe(message);
+		expect(world.simulator.log).toHaveLength(0);
+	});
+
+	test.each([
+		['empty', ''],
+		['whitespace only', ' \t '],
+		['a dot segment', '..'],
+		['null', null],
+	])('%s imp_uid fails with a clear message and sends nothing', async (_name, badId) => {
+		const { error, result } = await world.engine.run(
+			[{ imp_uid: 'imp_100000000001' }, { imp_uid: badId }],
+			cancel(),
+		);
+		expect(error).toBeDefined();
+		expect(error.message).toMatch(/imp_uid/);
+		expect(error.context.itemIndex).toBe(1);
+		// Checked before anything is sent: not even the good item went out.
+		expect(world.simulator.log).toHaveLength(0);
+		expect(result.data.resultData.runData["I'mport"][0].data).toBeUndefined();
+	});
+
+	test('with continueOnFail, a bad item becomes an error item on Failure and the others are sent', async () => {
+		const { success, failure } = await world.engine.run(
+			[{ imp_uid: '' }, { imp_uid: 'imp_100000000001' }],
+			cancel(),
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(outcomes(success)).toEqual(['cancelled']);
+		expect(success[0].pairedItem).toEqual({ item: 1 });
+		expect(failure).toHaveLength(1);
+		expect(failure[0].json).toMatchObject({ outcome: 'error', error: 'imp_uid is empty' });
+		expect(failure[0].pairedItem).toEqual({ item: 0 });
+		expect(receiptRequests(world.simulator).every((e) => e.rawPath === '/receipts/imp_100000000001')).toBe(true);
+	});
+
+	test.each([
+		'../payments/imp_100000000001',
+		'a/b?c#d',
+		'%2F..%2Fpayments',
+		'현금영수증/취소',
+		' imp_100000000001 ',
+		'imp_1;DROP TABLE',
+		'.../x',
+	])('id %j reaches exactly /receipts/{that id} as one segment', async (id) => {
+		const { failure, success } = await world.engine.run([{ imp_uid: id }], cancel({ skipAlreadyCancelled: false }));
+		expect(success.length + failure.length).toBe(1);
+		const requests = receiptRequests(world.simulator);
+		expect(requests.length).toBeGreaterThan(0);
+		for (const request of requests) {
+			expect(request.rawPath.split('/')).toHaveLength(3);
+			expect(request.segments).toEqual(['receipts', id]);
+			expect(request.rawUrl).toBe(request.rawPath); // no query string smuggled in
+		}
+		expect(failure[0].json.imp_uid).toBe(id);
+	});
+});
+
+describe('Cancel: errors that are not i\'mport answers', () => {
+	test('without continueOnFail the run fails with NodeApiError, itemIndex and a plain message', async () => {
+		world.simulator.faults.add({ method: 'DELETE', action: 'nonJson', times: Infinity });
+		const { error } = await world.engine.run(items('imp_100000000001'), cancel({ skipAlreadyCancelled: false, options: { retries: 0 } }));
+		expect(error.name).toBe('NodeApiError');
+		expect(error.message).toBe("i'mport's answer was not its JSON envelope");
+		expect(error.context.itemIndex).toBe(0);
+		expectNoSecrets(world.simulator, error);
+	});
+
+	test('continue (using error output): error items go to the third output, answers stay on theirs', async () => {
+		world.simulator.faults.add({ method: 'DELETE', path: '/receipts/imp_100000000002', action: 'nonJson', times: Infinity });
+		const input = items('imp_100000000001', 'imp_100000000002', 'imp_500000000001');
+		const { outputs } = await world.engine.run(input, cancel({ skipAlreadyCancelled: false, options: { retries: 0 } }), {
+			onError: 'continueErrorOutput',
+		});
+		expect(outputs).toHaveLength(3);
+		expect(ids(outputs[0])).toEqual(['imp_100000000001']);
+		expect(ids(outputs[1])).toEqual(['imp_500000000001']);
+		expect(outputs[2]).toHaveLength(1);
+		// n8n merges the input item into the error item, so the row can be traced.
+		expect(outputs[2][0].json).toMatchObject({
+			imp_uid: 'imp_100000000002',
+			error: "i'mport's answer was not its JSON envelope",
+		});
+		expect(outputs[2][0].pairedItem).toEqual({ item: 1 });
+	});
+
+	test('continue (using error output) in single-output mode: outcomes on the first output, errors on the second', async () => {
+		world.simulator.faults.add({ method: 'DELETE', path: '/receipts/imp_100000000002', action: 'nonJson', times: Infinity });
+		const input = items('imp_100000000001', 'imp_100000000002', 'imp_500000000001');
+		const { outputs } = await world.engine.run(
+			input,
+			cancel({ skipAlreadyCancelled: false, splitOutputs: false, options: { retries: 0 } }),
+			{ onError: 'continueErrorOutput' },
+		);
+		expect(outputs).toHaveLength(2);
+		expect(ids(outputs[0])).toEqual(['imp_100000000001', 'imp_500000000001']);
+		expect(outputs[1].map((i) => i.pairedItem.item)).toEqual([1]);
+	});
+
+	test('no output item, error or log line holds the API secret or a token', async () => {
+		world.simulator.faults.add({ method: 'DELETE', path: '/receipts/imp_100000000002', action: 'nonJson', times: Infinity });
+		const run = await world.engine.run(
+			items('imp_100000000001', 'imp_100000000002', 'imp_200000000001', ''),
+			cancel({ options: { retries: 0 } }),
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(world.simulator.issuedTokens).toHaveLength(1);
+		expectNoSecrets(world.simulator, run.result, run.outputs);
+	});
+});

@@ -1,0 +1,40 @@
+'use strict';
+/** Node parameters for each operation, as the editor would save them; `extra` overrides or adds fields. */
+
+const cancel = (extra = {}) => ({
+	resource: 'cashReceipt',
+	operation: 'cancel',
+	impUid: '={{ $json.imp_uid }}',
+	...extra,
+});
+
+const get = (extra = {}) => ({ resource: 'cashReceipt', operation: 'get', impUid: '={{ $json.imp_uid }}', ...extra });
+
+const issue = (extra = {}) => ({
+	resource: 'cashReceipt',
+	operation: 'issue',
+	impUid: '={{ $json.imp_uid }}',
+	identifier: '={{ $json.phone }}',
+	...extra,
+});
+
+const external = (operation, extra = {}) => ({
+	resource: 'externalCashReceipt',
+	operation,
+	merchantUid: '={{ $json.merchant_uid }}',
+	...extra,
+});
+
+const externalIssue = (extra = {}) =>
+	external('issue', {
+		channelKey: '={{ $json.channel_key }}',
+		orderName: 'Refund correction',
+		amount: '={{ $json.amount }}',
+		identifier: '01099998888',
+		...extra,
+	});
+
+/** The Options collection with a short first retry wait, so retry tests stay quick. */
+const quickRetries = (extra = {}) => ({ retryWaitMs: 10, ...extra });
+
+module.exports = { cancel, get, issue, external, externalIssue, quickRetries };
