@@ -389,11 +389,12 @@ function httpGetStatus(url, timeoutMs) {
 }
 
 /**
- * `n8n start` in its own process group, on env.N8N_PORT; resolves once GET /healthz and then
- * GET /rest/settings answer 200 (/healthz comes up before the REST API has its routes), within
- * timeoutMs in all. Returns { url, logs(), stop() }; stop() kills the whole group.
+ * `n8n start` in its own process group, on env.N8N_PORT; resolves once each of `readyPaths` (by
+ * default GET /healthz and then GET /rest/settings: /healthz comes up before the REST API has its
+ * routes) answered 200, within timeoutMs in all. Returns { url, logs(), stop() }; stop() kills the
+ * whole group.
  */
-async function startN8n(bin, env, { timeoutMs = TIMEOUTS.n8nStart } = {}) {
+async function startN8n(bin, env, { timeoutMs = TIMEOUTS.n8nStart, readyPaths = ['/healthz', '/rest/settings'] } = {}) {
 	const started = Date.now();
 	const url = `http://127.0.0.1:${env.N8N_PORT}`;
 	const child = spawn(process.execPath, [bin, 'start'], { cwd: env.N8N_USER_FOLDER, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -430,7 +431,7 @@ async function startN8n(bin, env, { timeoutMs = TIMEOUTS.n8nStart } = {}) {
 		},
 	};
 	const tail = () => output.split('\n').slice(-30).join('\n');
-	const waitingFor = ['/healthz', '/rest/settings'];
+	const waitingFor = [...readyPaths];
 	while (Date.now() - started < timeoutMs) {
 		if (exited) {
 			children.delete(child);
@@ -438,7 +439,7 @@ async function startN8n(bin, env, { timeoutMs = TIMEOUTS.n8nStart } = {}) {
 		}
 		if ((await httpGetStatus(`${url}${waitingFor[0]}`, 2_000)) === 200) waitingFor.shift();
 		if (waitingFor.length === 0) {
-			timings.push({ step: 'n8n start', detail: `n8n start until GET /healthz, /rest/settings answered 200 (${url})`, ms: Date.now() - started });
+			timings.push({ step: 'n8n start', detail: `n8n start until GET ${readyPaths.join(', ')} answered 200 (${url})`, ms: Date.now() - started });
 			return server;
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));

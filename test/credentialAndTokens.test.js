@@ -7,6 +7,15 @@ const { IamportApi, checkedBaseUrl, checkedTierCode } = require('../dist/credent
 // Each test scans only the logs of its own runs for secrets.
 beforeEach(resetCapturedLogs);
 
+/** Like n8n's httpRequest helper for what preAuthentication asks (full response, HTTP errors resolved); runs go through n8n-core's own. */
+function httpRequestOf() {
+	const axios = require('axios');
+	return async ({ method, url, body, headers, timeout }) => {
+		const answer = await axios({ method, url, data: body, headers, timeout, validateStatus: () => true });
+		return { statusCode: answer.status, headers: answer.headers, body: answer.data };
+	};
+}
+
 let world;
 afterEach(async () => {
 	if (world) await world.simulator.stop();
@@ -175,28 +184,17 @@ describe('credential checks', () => {
 		expect(error.message).toMatch(/must start with https/);
 	});
 
-	test('the credential test request (GET /banks) passes with the right key and fails plainly with a wrong one', async () => {
-		const axios = require('axios');
+	test('preAuthentication returns the token and its binding; a wrong secret fails plainly', async () => {
 		world = await startWorld();
 		const credentialType = new IamportApi();
-		const helper = {
-			helpers: {
-				httpRequest: async (options) => (await axios({ ...options, data: options.body })).data,
-			},
-		};
 		const credentials = { impKey: 'test_imp_key', impSecret: IMP_SECRET, baseUrl: world.baseUrl, tierCode: '' };
-		Object.assign(credentials, await credentialType.preAuthentication.call(helper, credentials));
-		const request = await credentialType.authenticate(credentials, {
-			method: credentialType.test.request.method,
-			url: credentialType.test.request.url,
-			headers: {},
-		});
-		const answer = await axios({ ...request, validateStatus: () => true });
-		expect(answer.status).toBe(200);
-		expect(answer.data.code).toBe(0);
+		const output = await credentialType.preAuthentication.call({ helpers: { httpRequest: httpRequestOf() } }, credentials);
+		expect(Object.keys(output).sort()).toEqual(['accessToken', 'tokenBinding']);
+		expect(output.accessToken).toBe(world.simulator.issuedTokens[0]);
+		expect(output.tokenBinding).toMatch(/^v1:[0-9a-f]{64}$/);
 
 		const wrong = { ...credentials, impSecret: 'nope', accessToken: '' };
-		await expect(credentialType.preAuthentication.call(helper, wrong)).rejects.toThrow(
+		await expect(credentialType.preAuthentication.call({ helpers: { httpRequest: httpRequestOf() } }, wrong)).rejects.toThrow(
 			/refused the API key or API secret/,
 		);
 	});

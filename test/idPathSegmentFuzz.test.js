@@ -87,4 +87,5 @@ test('10,000 generated ids: one path segment each, exact round trip, refusals se
 	} finally {
 		await world.simulator.stop();
 	}
-});
+	// 20,000 requests: over a minute on a busy 2-core machine. The limit only stops a run that hangs.
+}, 300_000);

@@ -30,7 +30,7 @@ describe('errors that are not i\'mport answers', () => {
 		const { createEngine } = require('./helpers/engine');
 		const engine = createEngine({ impKey: 'test_imp_key', impSecret: 'x', baseUrl: `http://127.0.0.1:${port}` });
 		const { error } = await engine.run(one, cancel({ options: quickRetries() }));
-		expect(error.message).toMatch(/refused the connection/);
+		expect(error.message).toMatch(/could not be reached at http:\/\/127\.0\.0\.1:\d+ for an access token: nothing accepts connections there \(connection refused\)/);
 		expect(error.description).toMatch(/access token could not be obtained, so the request was not sent/);
 		expect(error.context.itemIndex).toBe(0);
 	});

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { testIamportCredential } from '../../credentials/IamportApi.credentials';
 import { cashReceipt } from './actions/cashReceipt/cashReceipt.resource';
 import { externalCashReceipt } from './actions/externalCashReceipt/externalCashReceipt.resource';
 import type { ItemRun } from './helpers/notSent';
@@ -60,7 +61,8 @@ export class Iamport implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		// Two outputs (Success, Failure) unless the user asks for one.
 		outputs: `={{ $parameter.splitOutputs === false ? [{ "type": "main" }] : [{ "type": "main", "displayName": "Success" }, { "type": "main", "displayName": "Failure" }] }}`,
-		credentials: [{ name: 'iamportApi', required: true }],
+		// Tested by a function: n8n's request-based test would reuse the stored token (see testIamportCredential).
+		credentials: [{ name: 'iamportApi', required: true, testedBy: 'iamportApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -82,6 +84,8 @@ export class Iamport implements INodeType {
 			...settingsDescription,
 		],
 	};
+
+	methods = { credentialTest: { iamportApiTest: testIamportCredential } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

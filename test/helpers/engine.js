@@ -16,7 +16,7 @@ if (!process.env.N8N_USER_FOLDER) {
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
-const { Workflow, ICredentialsHelper, LoggerProxy } = require('n8n-workflow');
+const { Workflow, ICredentialsHelper, LoggerProxy, isExpression } = require('n8n-workflow');
 
 /** Every line n8n logs during the tests, so they can be scanned for secrets. */
 const capturedLogs = [];
@@ -96,7 +96,11 @@ class CredentialsHelper extends ICredentialsHelper {
 		return typeof type.authenticate === 'function' ? await type.authenticate(credentials, requestOptions) : requestOptions;
 	}
 
-	/** As n8n's: call the credential's preAuthentication only when the token is empty or expired. */
+	/**
+	 * As n8n's (CredentialsHelper.preAuthentication in packages/cli/src/credentials-helper.ts): call
+	 * the credential's preAuthentication only when the token is empty or expired, and store every
+	 * key it returns over the stored data (a stored expression is kept, except for the token).
+	 */
 	async preAuthentication(helpers, credentials, typeName, node, credentialsExpired) {
 		const type = credentialTypes[typeName];
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
@@ -108,7 +112,11 @@ class CredentialsHelper extends ICredentialsHelper {
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		const id = node.credentials?.[typeName]?.id ?? CREDENTIAL_ID;
-		await this.updateCredentials({ id }, typeName, { ...this.stored.get(id), ...output });
+		const toPersist = { ...this.stored.get(id) };
+		for (const [key, value] of Object.entries(output)) {
+			if (key === expirable.name || !isExpression(toPersist[key])) toPersist[key] = value;
+		}
+		await this.updateCredentials({ id }, typeName, toPersist);
 		return Object.assign(credentials, output);
 	}
 
@@ -225,7 +233,23 @@ function createEngine(credential) {
 		return { result, outputs, success: outputs[0] ?? [], failure: outputs[1] ?? [], error };
 	}
 
-	return { run, runWorkflow, credentialsHelper, get storedCredential() { return credentialsHelper.stored.get(CREDENTIAL_ID); } };
+	/**
+	 * Changes fields of the stored credential as saving the editor's dialog does: the fields given
+	 * are replaced, every other field (the hidden token and its binding included) stays as stored.
+	 */
+	function editCredential(changes) {
+		credentialsHelper.stored.set(CREDENTIAL_ID, { ...credentialsHelper.stored.get(CREDENTIAL_ID), ...changes });
+	}
+
+	return {
+		run,
+		runWorkflow,
+		credentialsHelper,
+		editCredential,
+		get storedCredential() {
+			return credentialsHelper.stored.get(CREDENTIAL_ID);
+		},
+	};
 }
 
 module.exports = { createEngine, capturedLogs, resetCapturedLogs };

@@ -42,4 +42,4 @@ function expectNoSecrets(simulator, ...things) {
 /** The receipt paths a run reached: every request other than the token request. */
 const receiptRequests = (simulator) => simulator.log.filter((entry) => entry.rawPath !== '/users/getToken');
 
-module.exports = { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, resetCapturedLogs, IMP_SECRET };
+module.exports = { startWorld, ids, outcomes, expectNoSecrets, visibleText, receiptRequests, resetCapturedLogs, IMP_SECRET };

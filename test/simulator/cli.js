@@ -3,8 +3,9 @@
  * Starts the i'mport simulator on its own: `npm run simulator [-- --port 8787]`.
  * Started as a child process with IPC (the benchmark), it also takes commands:
  *   { cmd: 'seed', count, prefix }  -> { ids }      add payments with issued receipts
+ *   { cmd: 'seedPayments', count, prefix, amount } -> { ids }   add paid card payments (the /payments family)
  *   { cmd: 'latency', fixedMs, jitterMs }           set injected latency
- *   { cmd: 'stats' } -> { requests, tokenRequests, byMethod, maxInFlight }  and reset the counters
+ *   { cmd: 'stats' } -> { requests, tokenRequests, byMethod, maxInFlight, refundsApplied }  and reset the counters
  */
 const { createSimulator } = require('./server');
 
@@ -17,6 +18,8 @@ function handleCommand(message) {
 	switch (message.cmd) {
 		case 'seed':
 			return { ids: simulator.store.addIssuedPayments(message.count, message.prefix) };
+		case 'seedPayments':
+			return { ids: simulator.payments.addMany(message.count, { prefix: message.prefix, amount: message.amount }) };
 		case 'latency':
 			simulator.faults.setLatency(message.fixedMs, message.jitterMs ?? 0);
 			return {};
@@ -29,6 +32,7 @@ function handleCommand(message) {
 				byMethod,
 				maxInFlight: simulator.stats.maxInFlight,
 				doubleCancels: [...simulator.store.cancellations.values()].filter((n) => n > 1).length,
+				refundsApplied: simulator.payments.refunds.length,
 			};
 			simulator.log.length = 0;
 			simulator.stats.maxInFlight = 0;
@@ -51,6 +55,7 @@ simulator.start(port).then((baseUrl) => {
 	console.log(`credential: Base URL ${baseUrl}, API key ${account.impKey}, API secret ${account.impSecret}, tiers ${account.tiers.join(', ')}`);
 	console.log(`seeded imp_uids: ${[...simulator.store.payments.keys()].join(', ')}`);
 	console.log(`seeded merchant_uids: ${[...simulator.store.external.keys()].join(', ')}`);
+	console.log(`seeded payments (/payments): ${simulator.payments.ids().join(', ')}`);
 });
 process.on('SIGINT', () => simulator.stop().then(() => process.exit(0)));
 process.on('SIGTERM', () => simulator.stop().then(() => process.exit(0)));

@@ -6,6 +6,8 @@
  *   { action: 'unauthorized' }                      answer 401, as for an expired token
  *   { action: 'reset' }                             drop the connection before doing anything
  *   { action: 'applyThenReset' }                    do the work (e.g. cancel), then drop the connection
+ *   { action: 'applyThenHang' }                     do the work, then never answer (a timeout after a refund)
+ *   { action: 'applyThenStatus', status, body? }    do the work, then answer that status (a gateway 502/504)
  *   { action: 'hang' }                              never answer (until the simulator stops)
  *   { action: 'nonJson', status? }                  answer an HTML page instead of the JSON envelope
  */
@@ -87,6 +89,20 @@ function createFaults() {
 					entry.appliedStatus = status;
 					entry.answer = body;
 					req.socket.destroy();
+					return true;
+				}
+				case 'applyThenHang':
+				case 'applyThenStatus': {
+					await this.delay();
+					const [status, body] = run();
+					entry.appliedStatus = status;
+					entry.appliedAnswer = body;
+					if (rule.action === 'applyThenHang') {
+						entry.status = 'hang';
+						hanging.add(res);
+					} else {
+						send(rule.status, rule.body ?? { code: -1, message: `simulated HTTP ${rule.status}`, response: null });
+					}
 					return true;
 				}
 				case 'hang':

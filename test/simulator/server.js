@@ -2,8 +2,8 @@
 /**
  * An i'mport (api.iamport.kr) look-alike on 127.0.0.1, built from i'mport's Swagger spec
  * (iamport-v1.openapi.json, kept outside this repository in ../shared/reference/ next to the
- * checkout): token issue/reuse/expiry, Bearer or raw tokens,
- * the Tier header, the /receipts family with the spec's documented statuses, a request log,
+ * checkout): token issue/reuse/expiry, Bearer or raw tokens, the Tier header, the /receipts and
+ * /payments families with the spec's documented statuses, a request log,
  * a controllable clock and fault injection. Used by the tests, the demo and the benchmark.
  */
 const http = require('node:http');
@@ -13,13 +13,14 @@ const { createFaults } = require('./faults');
 
 /**
  * The API families, one module each: `prefix` is the first path segment it answers, and
- * `route({ method, segments, body, store, clock, tier })` returns [httpStatus, envelope].
+ * `route({ method, segments, body, query, store, clock, tier, entry })` returns [httpStatus, envelope].
+ * A family with state of its own exports `create({ clock, store })` instead, made once per simulator.
  * Add a family with one line.
  */
 const ROUTE_MODULES = [
 	require('./receipts'),
+	require('./payments'),
 ];
-const ROUTES = new Map(ROUTE_MODULES.map((family) => [family.prefix, family.route]));
 
 const TOKEN_LIFETIME_S = 30 * 60;
 const LAST_MINUTE_S = 60;
@@ -57,6 +58,9 @@ function createSimulator(options = {}) {
 		},
 	};
 	const store = createStore(clock);
+	const families = new Map(ROUTE_MODULES.map((family) => [family.prefix, family.create ? family.create({ clock, store }) : family]));
+	/** the payments family's store and test API (add, cancel, appliedRefunds, ...) */
+	const payments = families.get('payments');
 	const faults = createFaults();
 	/** token string -> { impKey, expiredAt } */
 	const tokens = new Map();
@@ -99,6 +103,13 @@ function createSimulator(options = {}) {
 			}
 		}
 		return { account, tier: tier ?? null };
+	}
+
+	/** The imp_key a presented token was issued to, null without a token, 'unknown' for a token never issued here. */
+	function tokenOwner(header) {
+		if (!header) return null;
+		const token = header.startsWith('Bearer ') ? header.slice(7) : header;
+		return tokens.get(token)?.impKey ?? 'unknown';
 	}
 
 	function readBody(req) {
@@ -152,6 +163,8 @@ function createSimulator(options = {}) {
 			headers: { ...req.headers },
 			rawBody: raw,
 			status: null,
+			// whose token came with the request (the key it was issued to), so tests can tell accounts apart
+			tokenOf: tokenOwner(req.headers.authorization),
 		};
 		log.push(entry);
 		stats.inFlight++;
@@ -199,8 +212,8 @@ function createSimulator(options = {}) {
 			if (auth.error) return [401, envelope(-1, auth.error, null)];
 			return [200, envelope(0, null, BANKS)];
 		}
-		const routeFamily = ROUTES.get(seg[0]);
-		if (!routeFamily) {
+		const family = families.get(seg[0]);
+		if (!family) {
 			return [404, envelope(1, '요청하신 API를 찾을 수 없습니다.', null)];
 		}
 		const auth = authenticate(req);
@@ -208,12 +221,15 @@ function createSimulator(options = {}) {
 		const body = parseBody(req, raw);
 		if (body === undefined) return [400, envelope(1, '요청 본문을 해석할 수 없습니다.', null)];
 		entry.body = body;
-		return routeFamily({ method: req.method, segments: seg, body, store, clock, tier: auth.tier });
+		const queryAt = entry.rawUrl.indexOf('?');
+		const query = new URLSearchParams(queryAt === -1 ? '' : entry.rawUrl.slice(queryAt + 1));
+		return family.route({ method: req.method, segments: seg, body, query, store, clock, tier: auth.tier, entry });
 	}
 
 	return {
 		clock,
 		store,
+		payments,
 		faults,
 		log,
 		tokens,
