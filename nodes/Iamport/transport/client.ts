@@ -19,7 +19,11 @@ export interface IamportRequest {
 	idempotent: boolean;
 }
 
-export interface TransportSettings extends OutageSettings {
+/**
+ * The outage guard's thresholds are optional: without them (a caller making a single look-up, such
+ * as the trigger) the guard is off and each request only retries on its own.
+ */
+export interface TransportSettings extends Partial<Omit<OutageSettings, 'retryWaitMs'>> {
 	timeoutMs: number;
 	/** extra attempts for transient failures */
 	retries: number;
@@ -89,7 +93,12 @@ export class IamportTransport {
 		private readonly settings: TransportSettings,
 	) {
 		this.pacer = new RequestPacer(settings.maxRequestsPerSecond > 0 ? 1000 / settings.maxRequestsPerSecond : 0);
-		this.guard = new OutageGuard(settings);
+		this.guard = new OutageGuard({
+			outageWindow: settings.outageWindow ?? 0,
+			outageFailurePercent: settings.outageFailurePercent ?? 100,
+			maxOutageWaitMs: settings.maxOutageWaitMs ?? 0,
+			retryWaitMs: settings.retryWaitMs,
+		});
 	}
 
 	/**
@@ -137,7 +146,7 @@ export class IamportTransport {
 			request.idempotent &&
 			this.guard.enabled &&
 			this.mayHaveChanged.has(itemIndex) &&
-			Date.now() - firstFailureAt < this.settings.maxOutageWaitMs
+			Date.now() - firstFailureAt < (this.settings.maxOutageWaitMs ?? 0)
 		);
 	}
 
