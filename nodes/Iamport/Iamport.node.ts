@@ -10,6 +10,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import { testIamportCredential } from '../../credentials/IamportApi.credentials';
 import { cashReceipt } from './actions/cashReceipt/cashReceipt.resource';
 import { externalCashReceipt } from './actions/externalCashReceipt/externalCashReceipt.resource';
+import { payment } from './actions/payment/payment.resource';
 import type { ItemRun } from './helpers/notSent';
 import { NOT_SENT, settleNotSent } from './helpers/notSent';
 import type { Resource, Target } from './helpers/operation';
@@ -22,6 +23,7 @@ import { IamportRequestError } from './transport/errors';
 const RESOURCES: Resource[] = [
 	cashReceipt,
 	externalCashReceipt,
+	payment,
 ];
 
 /** Any error of one item as n8n shows it, with its itemIndex; unknown errors keep only their message. */
@@ -103,7 +105,7 @@ export class Iamport implements INodeType {
 		const errorOutput = this.getNode().onError === 'continueErrorOutput';
 
 		// Read and check every item first: bad input fails before anything is sent to i'mport.
-		const prepared: Array<{ target: Target }> = new Array(items.length);
+		const prepared: Array<{ target?: Target }> = new Array(items.length);
 		const inputErrors = new Map<number, NodeApiError | NodeOperationError>();
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
@@ -114,6 +116,7 @@ export class Iamport implements INodeType {
 				inputErrors.set(itemIndex, error);
 			}
 		}
+		const shared = selected.beforeRuns?.call(this, prepared);
 
 		// Without continueOnFail the first error ends the run: no new item starts, running ones finish.
 		let stopError: { itemIndex: number; error: Error } | undefined;
@@ -124,7 +127,7 @@ export class Iamport implements INodeType {
 				const inputError = inputErrors.get(itemIndex);
 				if (inputError) return { error: inputError };
 				try {
-					return await selected.run.call(this, prepared[itemIndex], itemIndex, transport);
+					return await selected.run.call(this, prepared[itemIndex], itemIndex, transport, shared);
 				} catch (thrown) {
 					const error = itemError(this, thrown, itemIndex);
 					// Failed only because i'mport was not answering, with nothing changed: it goes again later.
@@ -149,19 +152,23 @@ export class Iamport implements INodeType {
 			this.logger.warn(outage.message);
 		}
 		// Items put back that never went again keep their error; without continueOnFail the first one stops the run.
-		const firstError = continueOnFail ? undefined : runs.find((run) => run !== undefined && 'error' in run);
-		if (firstError && 'error' in firstError) throw firstError.error;
+		const firstError = continueOnFail ? undefined : runs.find((run) => run !== undefined && !Array.isArray(run) && 'error' in run);
+		if (firstError && !Array.isArray(firstError) && 'error' in firstError) throw firstError.error;
 
-		// Exactly one output item per input item, in input order within each output.
+		// One output item per input item (a listing: one per thing listed), in input order within each output.
 		const success: INodeExecutionData[] = [];
 		const failure: INodeExecutionData[] = [];
 		runs.forEach((run, itemIndex) => {
 			if (run === undefined) return; // not reached: runInOrder runs every item unless stopped, and then we threw
 			const pairedItem = { item: itemIndex };
-			const failed = 'error' in run;
-			const json = failed ? errorJson(run.error, prepared[itemIndex]?.target, errorOutput) : run.json;
-			const ok = !failed && run.success;
-			(ok || !splitOutputs ? success : failure).push({ json, pairedItem });
+			if (!Array.isArray(run) && 'error' in run) {
+				const json = errorJson(run.error, prepared[itemIndex]?.target, errorOutput);
+				(splitOutputs ? failure : success).push({ json, pairedItem });
+				return;
+			}
+			for (const result of Array.isArray(run) ? run : [run]) {
+				(result.success || !splitOutputs ? success : failure).push({ json: result.json, pairedItem });
+			}
 		});
 		return splitOutputs ? [success, failure] : [success];
 	}

@@ -5,11 +5,11 @@ import type { IamportTransport } from '../transport/client';
 import type { ItemResult } from './outcome';
 
 /**
- * One item's run: its result or its error. `changedNothing`: it failed only because i'mport (or
+ * One item's run: its result (a listing: one per thing listed) or its error. `changedNothing`: it failed only because i'mport (or
  * the way to it) was failing, and none of its calls may have changed anything, so it may simply
  * be run again.
  */
-export type ItemRun = ItemResult | { error: NodeApiError | NodeOperationError; changedNothing?: boolean };
+export type ItemRun = ItemResult | ItemResult[] | { error: NodeApiError | NodeOperationError; changedNothing?: boolean };
 
 /** The outcome word of an item the run did not send because i'mport looked unavailable. */
 export const NOT_SENT = 'not_sent';
@@ -27,10 +27,10 @@ export function settleNotSent(node: INode, transport: IamportTransport, runs: Ar
 	// A plain loop: items never started are holes in `runs`, which forEach would skip.
 	for (let itemIndex = 0; itemIndex < runs.length; itemIndex++) {
 		const run = runs[itemIndex];
-		if (run === undefined || ('error' in run && run.changedNothing)) {
+		if (run === undefined || (!Array.isArray(run) && 'error' in run && run.changedNothing)) {
 			runs[itemIndex] = { error: transport.notSentError(itemIndex, run?.error), changedNothing: true };
 			notSent++;
-		} else if ('error' in run) {
+		} else if (!Array.isArray(run) && 'error' in run) {
 			otherErrors.push(`item ${itemIndex}: ${run.error.message}${run.error.description ? ` (${run.error.description})` : ''}`);
 		} else {
 			done++;
