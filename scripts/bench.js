@@ -7,6 +7,9 @@
  *
  *   npm run bench                       # L=20 ms, N=100,1000,10000, C=1,5,10,20
  *   npm run bench -- --sizes 100,1000 --concurrency 1,10 --latency 20 --write docs/benchmarks.md
+ *
+ * Then Payment → Get Many for 10,000 imp_uids, which must make 100 look-up requests (100 ids each);
+ * `npm run bench -- --cases payments` runs that case alone (--payment-ids N to change the count).
  */
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -23,6 +26,9 @@ const LATENCY_MS = Number(arg('latency', '20'));
 const SIZES = arg('sizes', '100,1000,10000').split(',').map(Number);
 const CONCURRENCY = arg('concurrency', '1,5,10,20').split(',').map(Number);
 const WRITE_TO = arg('write', undefined);
+/** Which cases to run: `--cases payments` runs only the Payment Get Many case (seconds, not minutes). */
+const CASES = arg('cases', 'receipts,payments').split(',');
+const PAYMENT_IDS = Number(arg('payment-ids', '10000'));
 
 /** The simulator in a child process, driven over IPC. */
 async function startSimulator() {
@@ -125,6 +131,33 @@ async function runAxiosLoop(simulator, n, concurrency) {
 	return { n, concurrency, ...measured, stats };
 }
 
+/**
+ * Payment → Get Many for N imp_uids (one per item): the ids go 100 per GET /payments?imp_uid[]=…,
+ * so N items must make ⌈N/100⌉ look-up requests, not N.
+ */
+async function runPaymentGetMany(simulator, n) {
+	const { ids } = await simulator.command({ cmd: 'seedPayments', count: n, prefix: `bench_pay_n${n}_` });
+	await simulator.command({ cmd: 'stats' });
+	const engine = createEngine({ impKey: simulator.impKey, impSecret: simulator.impSecret, baseUrl: simulator.baseUrl });
+	const measured = await measure(() =>
+		engine.run(ids.map((imp_uid) => ({ imp_uid })), {
+			resource: 'payment',
+			operation: 'getMany',
+			selectBy: 'impUid',
+			impUid: '={{ $json.imp_uid }}',
+		}),
+	);
+	const { success, failure, error } = measured.result;
+	if (error || failure.length !== 0 || success.length !== n || success.some((item, i) => item.json.imp_uid !== ids[i])) {
+		throw new Error(`Get Many N=${n} went wrong: ${error?.message ?? `${success.length} found, ${failure.length} failed`}`);
+	}
+	const stats = await simulator.command({ cmd: 'stats' });
+	const lookups = stats.requests - stats.tokenRequests;
+	const expected = Math.ceil(n / 100);
+	if (lookups !== expected) throw new Error(`Get Many N=${n} made ${lookups} look-up requests, expected ${expected}`);
+	return { n, ...measured, lookups, stats, idealMs: LATENCY_MS * expected };
+}
+
 const fixed = (value, digits) => value.toFixed(digits);
 
 async function main() {
@@ -137,8 +170,33 @@ async function main() {
 		lines.push(line);
 	};
 	print(`Benchmark run ${new Date().toISOString()} on ${machine}`);
-	print(`Injected latency L = ${LATENCY_MS} ms per request; Cancel with Skip Already Cancelled off (one DELETE per item).`);
+	print(`Injected latency L = ${LATENCY_MS} ms per request${CASES.includes('receipts') ? '; Cancel with Skip Already Cancelled off (one DELETE per item)' : ''}.`);
 	print('');
+	if (CASES.includes('receipts')) await receiptCases(simulator, print);
+	if (CASES.includes('payments')) {
+		const row = await runPaymentGetMany(simulator, PAYMENT_IDS);
+		print('');
+		print(`Payment → Get Many by imp_uid (one id per item, 100 ids per GET /payments?imp_uid[]=…), L = ${LATENCY_MS} ms:`);
+		print('');
+		print('| ids (items) | look-up requests | token requests | wall ms | ideal L×⌈N/100⌉ ms | CPU ms/item | peak RSS growth MB |');
+		print('|---:|---:|---:|---:|---:|---:|---:|');
+		print(
+			`| ${row.n} | ${row.lookups} | ${row.stats.tokenRequests} | ${fixed(row.wallMs, 0)} | ${row.idealMs} | ${fixed(row.cpuMs / row.n, 3)} | ${fixed(row.rssGrowthMb, 1)} |`,
+		);
+	}
+	simulator.stop();
+	if (WRITE_TO) {
+		const target = path.resolve(WRITE_TO);
+		const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+		const marker = '<!-- bench:results -->';
+		const head = before.includes(marker) ? before.slice(0, before.indexOf(marker)) : before;
+		fs.writeFileSync(target, `${head}${marker}\n\n\`\`\`\n$ npm run bench\n\`\`\`\n\n${lines.join('\n')}\n`);
+		console.log(`\nwritten to ${WRITE_TO}`);
+	}
+}
+
+/** The receipt cases: Cancel for each N and C, beside the axios floor and the sequential baseline. */
+async function receiptCases(simulator, print) {
 	print('| N | C | wall ms | ideal L×⌈N/C⌉ ms | ratio | token requests | total requests | max in flight | peak RSS growth MB | heap retained after GC MB | CPU ms/item | axios floor ms (same C) | node / floor | speed-up vs baseline |');
 	print('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	const baselines = [];
@@ -161,15 +219,6 @@ async function main() {
 	print('|---:|---:|---:|---:|');
 	for (const baseline of baselines) {
 		print(`| ${baseline.n} | ${fixed(baseline.wallMs, 0)} | ${baseline.stats.requests} | ${fixed(baseline.cpuMs / baseline.n, 3)} |`);
-	}
-	simulator.stop();
-	if (WRITE_TO) {
-		const target = path.resolve(WRITE_TO);
-		const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-		const marker = '<!-- bench:results -->';
-		const head = before.includes(marker) ? before.slice(0, before.indexOf(marker)) : before;
-		fs.writeFileSync(target, `${head}${marker}\n\n\`\`\`\n$ npm run bench\n\`\`\`\n\n${lines.join('\n')}\n`);
-		console.log(`\nwritten to ${WRITE_TO}`);
 	}
 }
 

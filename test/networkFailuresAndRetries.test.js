@@ -146,8 +146,10 @@ describe('retries', () => {
 		);
 		expect(ids(success)).toEqual(sheet.map((i) => i.imp_uid));
 		const starts = world.simulator.requests('DELETE').map((e) => e.arrivedAt);
-		// 20 per second: any 11 consecutive starts span at least half a second.
-		for (let n = 10; n < starts.length; n++) expect(starts[n] - starts[n - 10]).toBeGreaterThanOrEqual(480);
+		// 20 per second: any 11 consecutive starts leave n8n at least half a second apart. They are
+		// timed on arrival, in the same process, so a busy event loop can bunch them by some tens of
+		// ms; unpaced, at concurrency 10, the 11 would arrive within a few ms of each other.
+		for (let n = 10; n < starts.length; n++) expect(starts[n] - starts[n - 10]).toBeGreaterThanOrEqual(400);
 		expectNoSecrets(world.simulator, success);
 	});
 });

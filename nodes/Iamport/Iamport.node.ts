@@ -10,19 +10,21 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import { testIamportCredential } from '../../credentials/IamportApi.credentials';
 import { cashReceipt } from './actions/cashReceipt/cashReceipt.resource';
 import { externalCashReceipt } from './actions/externalCashReceipt/externalCashReceipt.resource';
+import { payment } from './actions/payment/payment.resource';
+import type { ItemRun } from './helpers/notSent';
+import { NOT_SENT, settleNotSent } from './helpers/notSent';
 import type { Resource, Target } from './helpers/operation';
-import type { ItemResult } from './helpers/outcome';
-import { runInOrder } from './helpers/pool';
+import { PutBack, runInOrder } from './helpers/pool';
 import { readSettings, settingsDescription } from './helpers/settings';
 import { IamportTransport } from './transport/client';
+import { IamportRequestError } from './transport/errors';
 
 /** Every resource, in the order the editor lists them: a new resource is its folder and one line here. */
 const RESOURCES: Resource[] = [
 	cashReceipt,
 	externalCashReceipt,
+	payment,
 ];
-
-type ItemRun = ItemResult | { error: NodeApiError | NodeOperationError };
 
 /** Any error of one item as n8n shows it, with its itemIndex; unknown errors keep only their message. */
 function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
@@ -41,7 +43,7 @@ function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
 function errorJson(error: NodeApiError | NodeOperationError, target: Target | undefined, errorOutput: boolean) {
 	if (errorOutput) return { error: error.message, details: error.description ?? null };
 	const json: IDataObject = target ? { [target.idField]: target.id } : {};
-	json.outcome = 'error';
+	json.outcome = error instanceof IamportRequestError && error.notSent ? NOT_SENT : 'error';
 	json.error = error.message;
 	if (error.description) json.description = error.description;
 	return json;
@@ -103,7 +105,7 @@ export class Iamport implements INodeType {
 		const errorOutput = this.getNode().onError === 'continueErrorOutput';
 
 		// Read and check every item first: bad input fails before anything is sent to i'mport.
-		const prepared: Array<{ target: Target }> = new Array(items.length);
+		const prepared: Array<{ target?: Target }> = new Array(items.length);
 		const inputErrors = new Map<number, NodeApiError | NodeOperationError>();
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
@@ -114,6 +116,7 @@ export class Iamport implements INodeType {
 				inputErrors.set(itemIndex, error);
 			}
 		}
+		const shared = selected.beforeRuns?.call(this, prepared);
 
 		// Without continueOnFail the first error ends the run: no new item starts, running ones finish.
 		let stopError: { itemIndex: number; error: Error } | undefined;
@@ -124,28 +127,48 @@ export class Iamport implements INodeType {
 				const inputError = inputErrors.get(itemIndex);
 				if (inputError) return { error: inputError };
 				try {
-					return await selected.run.call(this, prepared[itemIndex], itemIndex, transport);
+					return await selected.run.call(this, prepared[itemIndex], itemIndex, transport, shared);
 				} catch (thrown) {
 					const error = itemError(this, thrown, itemIndex);
-					if (!continueOnFail && (!stopError || itemIndex < stopError.itemIndex)) stopError = { itemIndex, error };
+					// Failed only because i'mport was not answering, with nothing changed: it goes again later.
+					if (transport.mayRunAgain(error, itemIndex)) return new PutBack<ItemRun>({ error, changedNothing: true });
+					if (!continueOnFail && (!stopError || itemIndex < stopError.itemIndex)) {
+						stopError = { itemIndex, error };
+						transport.guard.stop();
+					}
 					return { error };
 				}
 			},
 			() => transport.authenticated,
-			() => stopError !== undefined,
+			() => stopError !== undefined || transport.guard.unavailable,
+			() => transport.guard.answers,
 		);
 		if (stopError) throw stopError.error;
+		// A lasting outage: the items not sent say so, and the run says it once.
+		const outage = settleNotSent(this.getNode(), transport, runs);
+		if (outage && !continueOnFail) throw outage.error;
+		if (outage) {
+			this.addExecutionHints({ message: outage.message, type: 'warning', location: 'outputPane' });
+			this.logger.warn(outage.message);
+		}
+		// Items put back that never went again keep their error; without continueOnFail the first one stops the run.
+		const firstError = continueOnFail ? undefined : runs.find((run) => run !== undefined && !Array.isArray(run) && 'error' in run);
+		if (firstError && !Array.isArray(firstError) && 'error' in firstError) throw firstError.error;
 
-		// Exactly one output item per input item, in input order within each output.
+		// One output item per input item (a listing: one per thing listed), in input order within each output.
 		const success: INodeExecutionData[] = [];
 		const failure: INodeExecutionData[] = [];
 		runs.forEach((run, itemIndex) => {
 			if (run === undefined) return; // not reached: runInOrder runs every item unless stopped, and then we threw
 			const pairedItem = { item: itemIndex };
-			const failed = 'error' in run;
-			const json = failed ? errorJson(run.error, prepared[itemIndex]?.target, errorOutput) : run.json;
-			const ok = !failed && run.success;
-			(ok || !splitOutputs ? success : failure).push({ json, pairedItem });
+			if (!Array.isArray(run) && 'error' in run) {
+				const json = errorJson(run.error, prepared[itemIndex]?.target, errorOutput);
+				(splitOutputs ? failure : success).push({ json, pairedItem });
+				return;
+			}
+			for (const result of Array.isArray(run) ? run : [run]) {
+				(result.success || !splitOutputs ? success : failure).push({ json: result.json, pairedItem });
+			}
 		});
 		return splitOutputs ? [success, failure] : [success];
 	}

@@ -38,3 +38,27 @@ const externalIssue = (extra = {}) =>
 const quickRetries = (extra = {}) => ({ retryWaitMs: 10, ...extra });
 
 module.exports = { cancel, get, issue, external, externalIssue, quickRetries };
+
+/** Payment → Get by imp_uid (or `lookUpBy` merchantUid / merchantUidAll with `merchantUid`). */
+const paymentGet = (extra = {}) => ({ resource: 'payment', operation: 'get', impUid: '={{ $json.imp_uid }}', ...extra });
+
+/** Payment → Get Many for each item's imp_uid, 100 per request. */
+const paymentGetManyByIds = (extra = {}) => ({
+	resource: 'payment',
+	operation: 'getMany',
+	selectBy: 'impUid',
+	impUid: '={{ $json.imp_uid }}',
+	...extra,
+});
+
+/** Payment → Get Many by status and time window (`from`/`to` ISO text or expressions). */
+const paymentGetManyByStatus = (extra = {}) => ({
+	resource: 'payment',
+	operation: 'getMany',
+	selectBy: 'statusWindow',
+	...extra,
+});
+
+module.exports.paymentGet = paymentGet;
+module.exports.paymentGetManyByIds = paymentGetManyByIds;
+module.exports.paymentGetManyByStatus = paymentGetManyByStatus;

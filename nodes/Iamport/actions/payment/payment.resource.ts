@@ -1,0 +1,35 @@
+import type { Resource } from '../../helpers/operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+
+/** Payments made through i'mport: look them up one by one, 100 ids at a time, or by status and time window. */
+export const payment: Resource = {
+	option: { name: 'Payment', value: 'payment', description: "Payments made through i'mport (imp_uid, merchant_uid)" },
+	operations: { get, getMany },
+	properties: [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: ['payment'] } },
+			options: [
+				{
+					name: 'Get',
+					value: 'get',
+					description: 'Look up a payment by imp_uid, or by merchant_uid (the first, or every attempt)',
+					action: 'Get a payment',
+				},
+				{
+					name: 'Get Many',
+					value: 'getMany',
+					description: "Look up the payments of many items' imp_uids (100 per request), or list payments by status and time window",
+					action: 'Get many payments',
+				},
+			],
+			default: 'get',
+		},
+		...get.description,
+		...getMany.description,
+	],
+};
