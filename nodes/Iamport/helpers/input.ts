@@ -79,7 +79,7 @@ export function readAmount(ctx: IExecuteFunctions, parameter: string, label: str
 
 /** Reads an options parameter and refuses a value outside `allowed` (an expression can send anything). */
 export function readChoice(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number, allowed: string[], fallback: string): string {
-	const value = ctx.getNodeParameter(parameter, itemIndex, fallback) as unknown;
+	const value = itemParameter(ctx, parameter, itemIndex, fallback);
 	if (typeof value !== 'string' || !allowed.includes(value)) {
 		throw new NodeOperationError(ctx.getNode(), `${label} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')} (got ${JSON.stringify(value)})`, {
 			itemIndex,
