@@ -57,7 +57,7 @@ export class Iamport implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: "Cancel, look up and issue cash receipts (현금영수증) with i'mport (PortOne V1)",
+		description: "Refund and look up payments, and cancel, look up and issue cash receipts (현금영수증), with i'mport (PortOne V1)",
 		defaults: { name: "I'mport" },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
