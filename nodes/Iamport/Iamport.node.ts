@@ -11,11 +11,13 @@ import { testIamportCredential } from '../../credentials/IamportApi.credentials'
 import { cashReceipt } from './actions/cashReceipt/cashReceipt.resource';
 import { externalCashReceipt } from './actions/externalCashReceipt/externalCashReceipt.resource';
 import { payment } from './actions/payment/payment.resource';
+import type { ItemRun } from './helpers/notSent';
+import { NOT_SENT, settleNotSent } from './helpers/notSent';
 import type { Resource, Target } from './helpers/operation';
-import type { ItemResult } from './helpers/outcome';
-import { runInOrder } from './helpers/pool';
+import { PutBack, runInOrder } from './helpers/pool';
 import { readSettings, settingsDescription } from './helpers/settings';
 import { IamportTransport } from './transport/client';
+import { IamportRequestError } from './transport/errors';
 
 /** Every resource, in the order the editor lists them: a new resource is its folder and one line here. */
 const RESOURCES: Resource[] = [
@@ -23,8 +25,6 @@ const RESOURCES: Resource[] = [
 	externalCashReceipt,
 	payment,
 ];
-
-type ItemRun = ItemResult | ItemResult[] | { error: NodeApiError | NodeOperationError };
 
 /** Any error of one item as n8n shows it, with its itemIndex; unknown errors keep only their message. */
 function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
@@ -43,7 +43,7 @@ function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
 function errorJson(error: NodeApiError | NodeOperationError, target: Target | undefined, errorOutput: boolean) {
 	if (errorOutput) return { error: error.message, details: error.description ?? null };
 	const json: IDataObject = target ? { [target.idField]: target.id } : {};
-	json.outcome = 'error';
+	json.outcome = error instanceof IamportRequestError && error.notSent ? NOT_SENT : 'error';
 	json.error = error.message;
 	if (error.description) json.description = error.description;
 	return json;
@@ -57,7 +57,7 @@ export class Iamport implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: "Cancel, look up and issue cash receipts (현금영수증) with i'mport (PortOne V1)",
+		description: "Refund and look up payments, and cancel, look up and issue cash receipts (현금영수증), with i'mport (PortOne V1)",
 		defaults: { name: "I'mport" },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -130,14 +130,30 @@ export class Iamport implements INodeType {
 					return await selected.run.call(this, prepared[itemIndex], itemIndex, transport, shared);
 				} catch (thrown) {
 					const error = itemError(this, thrown, itemIndex);
-					if (!continueOnFail && (!stopError || itemIndex < stopError.itemIndex)) stopError = { itemIndex, error };
+					// Failed only because i'mport was not answering, with nothing changed: it goes again later.
+					if (transport.mayRunAgain(error, itemIndex)) return new PutBack<ItemRun>({ error, changedNothing: true });
+					if (!continueOnFail && (!stopError || itemIndex < stopError.itemIndex)) {
+						stopError = { itemIndex, error };
+						transport.guard.stop();
+					}
 					return { error };
 				}
 			},
 			() => transport.authenticated,
-			() => stopError !== undefined,
+			() => stopError !== undefined || transport.guard.unavailable,
+			() => transport.guard.answers,
 		);
 		if (stopError) throw stopError.error;
+		// A lasting outage: the items not sent say so, and the run says it once.
+		const outage = settleNotSent(this.getNode(), transport, runs);
+		if (outage && !continueOnFail) throw outage.error;
+		if (outage) {
+			this.addExecutionHints({ message: outage.message, type: 'warning', location: 'outputPane' });
+			this.logger.warn(outage.message);
+		}
+		// Items put back that never went again keep their error; without continueOnFail the first one stops the run.
+		const firstError = continueOnFail ? undefined : runs.find((run) => run !== undefined && !Array.isArray(run) && 'error' in run);
+		if (firstError && !Array.isArray(firstError) && 'error' in firstError) throw firstError.error;
 
 		// One output item per input item (a listing: one per thing listed), in input order within each output.
 		const success: INodeExecutionData[] = [];

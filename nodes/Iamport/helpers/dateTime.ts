@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemParameter } from './itemParameter';
+
 /** UNIX seconds above this are surely milliseconds (it is the year 5138). */
 const MAX_UNIX_SECONDS = 1e11;
 /** A date and time without a UTC offset, as n8n's date picker saves it: 2026-11-01T09:30:00 */
@@ -83,7 +85,7 @@ export function toUnixSeconds(value: unknown, timeZone: string): number | { prob
  * shows it; text with Z or an offset, JS dates, Luxon DateTimes ($now) and UNIX seconds are instants.
  */
 export function readUnixSeconds(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number): number | undefined {
-	const value = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	const value = itemParameter(ctx, parameter, itemIndex, '');
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
 	const seconds = toUnixSeconds(value, ctx.getTimezone());
 	if (typeof seconds === 'number') return seconds;

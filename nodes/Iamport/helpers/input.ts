@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemParameter } from './itemParameter';
+
 /** false for text with a lone UTF-16 surrogate, which no URL or JSON body can carry faithfully */
 function isWellFormed(text: string): boolean {
 	try {
@@ -13,7 +15,7 @@ function isWellFormed(text: string): boolean {
 
 /** Text, not blank, no broken Unicode (a number is taken as its digits); kept exactly as given. */
 function readRequiredText(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number, what: 'id' | 'text') {
-	const value = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	const value = itemParameter(ctx, parameter, itemIndex, '');
 	const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
 	if (typeof text !== 'string') {
 		throw new NodeOperationError(ctx.getNode(), `${label} must be text, not ${value === null ? 'null' : typeof value}`, {
@@ -64,7 +66,7 @@ export function segment(id: string): string {
 
 /** Reads a whole-number amount (won) and refuses negative, fractional or non-numeric values. */
 export function readAmount(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number): number {
-	const value = ctx.getNodeParameter(parameter, itemIndex, '') as unknown;
+	const value = itemParameter(ctx, parameter, itemIndex, '');
 	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) {
 		throw new NodeOperationError(ctx.getNode(), `${label} must be a whole number of won, 0 or more (got ${JSON.stringify(value)})`, {
@@ -77,7 +79,7 @@ export function readAmount(ctx: IExecuteFunctions, parameter: string, label: str
 
 /** Reads an options parameter and refuses a value outside `allowed` (an expression can send anything). */
 export function readChoice(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number, allowed: string[], fallback: string): string {
-	const value = ctx.getNodeParameter(parameter, itemIndex, fallback) as unknown;
+	const value = itemParameter(ctx, parameter, itemIndex, fallback);
 	if (typeof value !== 'string' || !allowed.includes(value)) {
 		throw new NodeOperationError(ctx.getNode(), `${label} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')} (got ${JSON.stringify(value)})`, {
 			itemIndex,

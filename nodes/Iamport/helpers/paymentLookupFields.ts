@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemParameter } from './itemParameter';
+
 type ShowFor = Record<string, string[]>;
 
 /** The spec's `sorting` values of the payment look-ups and listings (find, findAll, status). */
@@ -40,7 +42,7 @@ export function includeSandboxField(showFor: ShowFor, description: string): INod
 
 /** Reads Include Sandbox Payments: true or false only (an expression can send anything). */
 export function readIncludeSandbox(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	const value = ctx.getNodeParameter('includeSandbox', itemIndex, false) as unknown;
+	const value = itemParameter(ctx, 'includeSandbox', itemIndex, false);
 	if (typeof value !== 'boolean') {
 		throw new NodeOperationError(ctx.getNode(), `Include Sandbox Payments must be true or false (got ${JSON.stringify(value)})`, {
 			itemIndex,

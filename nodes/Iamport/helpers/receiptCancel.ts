@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { IamportAnswer } from '../transport/errors';
 import type { GuardedAction, GuardOptions } from './guardedAction';
+import { itemParameter } from './itemParameter';
 import type { OutcomeTable } from './outcome';
 import type { Target } from './operation';
 
@@ -30,10 +31,10 @@ export function cancelSafetyFields(showFor: Record<string, string[]>): INodeProp
 }
 
 export function readCancelOptions(ctx: IExecuteFunctions, itemIndex: number): GuardOptions {
-	const dryRun = ctx.getNodeParameter('dryRun', itemIndex, false) as boolean;
+	const dryRun = itemParameter(ctx, 'dryRun', itemIndex, false) as boolean;
 	return {
 		dryRun,
-		lookUpFirst: !dryRun && (ctx.getNodeParameter('skipAlreadyCancelled', itemIndex, true) as boolean),
+		lookUpFirst: !dryRun && (itemParameter(ctx, 'skipAlreadyCancelled', itemIndex, true) as boolean),
 	};
 }
 

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { itemParameter } from './itemParameter';
+
 /**
  * Optional fields of both Issue calls (POST /receipts/{imp_uid} and
  * POST /receipts/external/{merchant_uid}), with the spec's per-PG notes in plain English.
@@ -135,7 +137,7 @@ const WHOLE_WON_FIELDS = ['tax_free', 'vat_amount'];
 
 /** The optional fields the user set, checked: amounts must be whole won, 0 or more. */
 export function readIssueOptions(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	const options = ctx.getNodeParameter('issueOptions', itemIndex, {}) as IDataObject;
+	const options = itemParameter(ctx, 'issueOptions', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	for (const [name, value] of Object.entries(options)) {
 		if (value === '' || value === undefined || value === null) continue;

@@ -25,6 +25,15 @@ export const settingsDescription: INodeProperties[] = [
 				description: 'How many items are sent to i\'mport at the same time (1-50). The first item always goes alone, so one access token serves the whole run.',
 			},
 			{
+				displayName: 'Max Outage Wait (Ms)',
+				name: 'maxOutageWaitMs',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 3600000, numberPrecision: 0 },
+				default: 60000,
+				description:
+					'How long the run waits in total for i\'mport to come back once it looks unavailable (see Outage Window). Items hit by the outage wait and then go again; after this long the run stops sending, and items not sent come out as "Not sent" errors, so a re-run picks them up. 0 stops at once.',
+			},
+			{
 				displayName: 'Max Requests per Second',
 				name: 'maxRequestsPerSecond',
 				type: 'number',
@@ -33,13 +42,31 @@ export const settingsDescription: INodeProperties[] = [
 				description: 'Upper limit on requests started per second, for PGs that throttle (e.g. Daou asks for at most 50). 0 means no limit beyond Concurrency.',
 			},
 			{
+				displayName: 'Outage Failure Percent',
+				name: 'outageFailurePercent',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
+				default: 80,
+				description:
+					'I\'mport looks unavailable when at least this share of the last Outage Window calls failed transiently (HTTP 429, 502, 503, 504, connection refused or reset, timeout). Then no item is sent and nothing is retried; one probe call at a time checks whether i\'mport is back.',
+			},
+			{
+				displayName: 'Outage Window (Calls)',
+				name: 'outageWindow',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 1000, numberPrecision: 0 },
+				default: 10,
+				description:
+					'How many of the run\'s most recent calls, across all items, are judged to tell whether i\'mport is down. 0 turns this off: each item then only retries on its own.',
+			},
+			{
 				displayName: 'Retries',
 				name: 'retries',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 				default: 2,
 				description:
-					'Extra attempts after a transient failure (HTTP 429, 502, 503, 504, connection reset, timeout, a body that is not i\'mport\'s JSON). A cancel is looked up before it is sent again; an issue is sent again only if the first attempt never reached i\'mport.',
+					'Extra attempts after a transient failure (HTTP 429, 502, 503, 504, connection reset, timeout, a body that is not i\'mport\'s JSON). A cancel is looked up before it is sent again; an issue is sent again only if the first attempt never reached i\'mport. While i\'mport looks unavailable (see Outage Window) failures do not use up retries: the item waits with the run.',
 			},
 			{
 				displayName: 'Retry Wait (Ms)',

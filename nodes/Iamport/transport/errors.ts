@@ -30,8 +30,9 @@ const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
  * - `non_json`: an answer that is not i'mport's envelope (usually a gateway in trouble)
  * - `credential`: the credential's setup is invalid; nothing was sent
  * - `token`: no access token could be obtained; the request itself was not sent
+ * - `not_sent`: the run had given up on i'mport (see OutageGuard); the request was not sent
  */
-type FailureKind = 'http' | 'network' | 'non_json' | 'credential' | 'token';
+type FailureKind = 'http' | 'network' | 'non_json' | 'credential' | 'token' | 'not_sent';
 
 interface TransportFailureFields {
 	kind: FailureKind;
@@ -84,6 +85,7 @@ export class TransportFailure {
 	get notProcessed() {
 		return (
 			this.tokenStep ||
+			this.kind === 'not_sent' ||
 			(this.httpStatus !== undefined && NOT_PROCESSED_STATUSES.has(this.httpStatus)) ||
 			(this.networkCode !== undefined && NOT_SENT_NETWORK_CODES.has(this.networkCode))
 		);
@@ -169,6 +171,12 @@ export class IamportRequestError extends NodeApiError {
 	/** false only when the request provably changed nothing at i'mport (refused connection, 429, no token) */
 	readonly mayHaveReachedIamport: boolean;
 
+	/** the failure says nothing about the item itself: i'mport, or the way to it, was failing (or the run had given up on it) */
+	readonly iamportFailing: boolean;
+
+	/** the request was never sent, because the run had given up on i'mport */
+	readonly notSent: boolean;
+
 	constructor(node: INode, failure: TransportFailure, itemIndex: number) {
 		super(node, { message: failure.message, description: failure.description } as JsonObject, {
 			itemIndex,
@@ -177,6 +185,8 @@ export class IamportRequestError extends NodeApiError {
 			httpCode: failure.httpStatus !== undefined ? String(failure.httpStatus) : undefined,
 		});
 		this.mayHaveReachedIamport = !failure.notProcessed && failure.httpStatus !== 401;
+		this.notSent = failure.kind === 'not_sent';
+		this.iamportFailing = failure.transient || this.notSent;
 		// n8n's editor and error handling know errors by these names.
 		this.name = 'NodeApiError';
 	}
