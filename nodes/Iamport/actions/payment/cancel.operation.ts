@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { actWithLookBack } from '../../helpers/guardedAction';
 import { impUidField, merchantUidField } from '../../helpers/idFields';
 import { readId, segment } from '../../helpers/input';
+import { itemParameter } from '../../helpers/itemParameter';
 import type { Target } from '../../helpers/operation';
 import { includeSandboxField, readIncludeSandbox } from '../../helpers/paymentLookupFields';
 import type { ItemResult, OutcomeTable } from '../../helpers/outcome';
@@ -234,7 +235,7 @@ export function checkReference(reference: string): string | undefined {
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem {
-	const by = this.getNodeParameter('refundBy', itemIndex, 'impUid') as string;
+	const by = itemParameter(this, 'refundBy', itemIndex, 'impUid') as string;
 	let target: Target;
 	if (by === 'impUid') {
 		const id = readId(this, 'impUid', 'imp_uid', itemIndex);
@@ -247,13 +248,13 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem 
 	}
 
 	// An explicit choice: anything but the two words (an empty expression included) is refused.
-	const mode = this.getNodeParameter('refundMode', itemIndex, '') as unknown;
+	const mode = itemParameter(this, 'refundMode', itemIndex, '') as unknown;
 	if (mode !== 'full' && mode !== 'partial') {
 		throw refuseItem(this, itemIndex, `Refund Mode must be "full" or "partial" (got ${JSON.stringify(mode)})`, 'Nothing was sent for this item: an unclear mode is never taken as a full refund');
 	}
 	let amount: number | undefined;
 	if (mode === 'partial') {
-		const raw = this.getNodeParameter('amount', itemIndex, '') as unknown;
+		const raw = itemParameter(this, 'amount', itemIndex, '') as unknown;
 		amount = readWon(raw, 1);
 		if (amount === undefined) {
 			throw refuseItem(
@@ -265,16 +266,16 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem 
 		}
 	}
 
-	const referenceText = readOptionalText(this, this.getNodeParameter('refundReference', itemIndex, ''), 'Refund Reference', itemIndex).trim();
+	const referenceText = readOptionalText(this, itemParameter(this, 'refundReference', itemIndex, ''), 'Refund Reference', itemIndex).trim();
 	const reference = referenceText === '' ? undefined : referenceText;
 	if (reference !== undefined) {
 		const problem = checkReference(reference);
 		if (problem) throw refuseItem(this, itemIndex, `Refund Reference ${problem} (got ${JSON.stringify(reference)})`);
 	}
-	const userReason = readOptionalText(this, this.getNodeParameter('reason', itemIndex, ''), 'Reason', itemIndex).trim();
+	const userReason = readOptionalText(this, itemParameter(this, 'reason', itemIndex, ''), 'Reason', itemIndex).trim();
 	const reason = [reference === undefined ? '' : referenceToken(reference), userReason].filter(Boolean).join(' ');
 
-	const options = this.getNodeParameter('refundFields', itemIndex, {}) as IDataObject;
+	const options = itemParameter(this, 'refundFields', itemIndex, {}) as IDataObject;
 	const fields: IDataObject = {};
 	for (const name of ['tax_free', 'vat_amount']) {
 		const value = options[name];
@@ -302,7 +303,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem 
 		fields.extra = { requester: options.requester };
 	}
 	const includeSandbox = readIncludeSandbox(this, itemIndex);
-	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as unknown;
+	const dryRun = itemParameter(this, 'dryRun', itemIndex, false) as unknown;
 	if (typeof dryRun !== 'boolean') throw refuseItem(this, itemIndex, `Dry Run must be true or false (got ${JSON.stringify(dryRun)})`);
 	return { target, mode, amount, reference, reason, fields, dryRun, includeSandbox };
 }
