@@ -44,7 +44,6 @@ function paymentWorld(plan) {
 			before ? answer.envelope.response.cancel_history.length > before.envelope.response.cancel_history.length : answer.envelope.response.status === 'cancelled',
 		words: { alreadyDone: 'already_refunded', wouldAct: 'would_refund' },
 		unsureHint: 'Look the payment up before refunding again.',
-		needsBefore: true,
 	};
 	return { payment, log, transport, refund };
 }
@@ -79,12 +78,4 @@ test('dry run only looks up', async () => {
 	const result = await runGuardedAction(transport, 0, refund, { dryRun: true, lookUpFirst: false });
 	expect(result.json.outcome).toBe('would_refund');
 	expect(log).toEqual(['GET /payments/imp_1']);
-});
-
-test('needsBefore: the look-up is made even when the user turned looking first off, so a lost answer can be judged', async () => {
-	const { payment, log, transport, refund } = paymentWorld(['appliedButLost']);
-	const result = await runGuardedAction(transport, 0, refund, { dryRun: false, lookUpFirst: false });
-	expect(result.json.outcome).toBe('refunded');
-	expect(log).toEqual(['GET /payments/imp_1', 'POST /payments/cancel', 'GET /payments/imp_1']);
-	expect(payment.cancel_history).toHaveLength(2);
 });

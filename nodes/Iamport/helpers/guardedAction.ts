@@ -24,11 +24,6 @@ export interface GuardedAction {
 	 * entry in a history).
 	 */
 	isDone: (answer: IamportAnswer, before: IamportAnswer | undefined) => boolean;
-	/**
-	 * `isDone` can only judge a lost answer against the look-up before the action (e.g. a refund,
-	 * done when a new history entry appeared): the look-up is then always made first.
-	 */
-	needsBefore?: boolean;
 	/** outcome words of a look-up: already done (Success), would act (dry run) */
 	words: { alreadyDone: string; wouldAct: string };
 	/** appended to the error when the action may or may not have gone through */
@@ -53,7 +48,7 @@ const isAnswer = (sent: IamportAnswer | IamportRequestError): sent is IamportAns
  * - Look up first: the look-up; an action already done is `alreadyDone` (no action); otherwise the
  *   action. If i'mport refuses the action on something the look-up had found, one more look-up
  *   tells whether it was done in between (then `alreadyDone`).
- * - Neither: the action only (after the look-up all the same when `needsBefore`).
+ * - Neither: the action only.
  * An action that may have reached i'mport but got no answer (connection reset, timeout, 502/504)
  * is never blindly repeated: a look-up first finds out whether it went through.
  */
@@ -68,9 +63,9 @@ export async function runGuardedAction(
 
 	let before: IamportAnswer | undefined;
 	const skipIfDone = options.dryRun || options.lookUpFirst;
-	if (skipIfDone || guarded.needsBefore) {
+	if (skipIfDone) {
 		const found = await transport.send(lookup, itemIndex);
-		if (skipIfDone && done(found, undefined)) return resultOf(target, found, lookupTable, words.alreadyDone);
+		if (done(found, undefined)) return resultOf(target, found, lookupTable, words.alreadyDone);
 		if (options.dryRun) return resultOf(target, found, lookupTable, isSuccess(found) ? words.wouldAct : undefined);
 		// Any other look-up answer (not found, PG without look-up support) leaves the verdict to the
 		// action, whose documented statuses tell the cases apart.
@@ -81,8 +76,6 @@ export async function runGuardedAction(
 		action: guarded.action,
 		lookup,
 		isDone: (check) => done(check, before),
-		// Without the look-up before, a lost answer of such an action cannot be judged: never sent again.
-		mayRetry: before !== undefined || !guarded.needsBefore,
 		unsureHint: guarded.unsureHint,
 	});
 	if (sent.done) return resultOf(target, sent.answer, actionTable, actionTable.success);
@@ -103,8 +96,6 @@ export interface LookBack {
 	lookup: IamportRequest;
 	/** whether a successful look-up answer shows this action done */
 	isDone: (check: IamportAnswer) => boolean;
-	/** false: a lost answer is never followed by another attempt (it could not be judged) */
-	mayRetry?: boolean;
 	/** appended to the error when the action may or may not have gone through */
 	unsureHint: string;
 }
@@ -128,7 +119,7 @@ export async function actWithLookBack(transport: IamportTransport, itemIndex: nu
 		// The action may have gone through: look before trying again, so nothing happens twice.
 		const check = await transport.trySend(step.lookup, itemIndex);
 		if (isAnswer(check) && isSuccess(check) && step.isDone(check)) return { done: true, answer: check };
-		if (!isAnswer(check) || !isSuccess(check) || step.mayRetry === false || attempt >= transport.retries) {
+		if (!isAnswer(check) || !isSuccess(check) || attempt >= transport.retries) {
 			answer.description = `${answer.description ?? ''} ${step.unsureHint}`.trim();
 			throw answer;
 		}
