@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Shared pieces of the scripts that drive a real n8n (e2e/run.js, e2e/screenshots.js): a pinned
+ * Shared pieces of the scripts that drive a real n8n (e2e/, scripts/bench-n8n.js): a pinned
  * n8n cached in .cache/n8n-<version>, this package installed from its `npm pack` tarball as a
  * community package, an offline loopback-only environment for n8n, and bounded child processes
  * (each in its own process group, killed with it).
@@ -40,8 +40,8 @@ const timings = [];
 
 const children = new Set();
 
-/** Runs a command in its own process group; never waits longer than timeoutMs. */
-function run(command, args, { cwd, env, timeoutMs }) {
+/** Runs a command in its own process group; never waits longer than timeoutMs. `onSpawn(child)` sees it start. */
+function run(command, args, { cwd, env, timeoutMs, onSpawn }) {
 	return new Promise((resolve) => {
 		const started = Date.now();
 		let child;
@@ -52,6 +52,7 @@ function run(command, args, { cwd, env, timeoutMs }) {
 			return;
 		}
 		children.add(child);
+		onSpawn?.(child);
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -448,6 +449,14 @@ async function startN8n(bin, env, { timeoutMs = TIMEOUTS.n8nStart, readyPaths = 
 	throw new Error(`n8n start: no 200 from ${url}${waitingFor[0]} within ${seconds(timeoutMs)}\n${tail()}`);
 }
 
+/** The execution JSON that `n8n execute --rawOutput` prints after its log lines. */
+function parseExecution(stdout) {
+	const start = stdout.search(/^\{\s*$/m);
+	const end = stdout.lastIndexOf('\n}');
+	if (start === -1 || end === -1 || end < start) throw new Error('no execution JSON in the output of n8n execute');
+	return JSON.parse(stdout.slice(start, end + 2));
+}
+
 module.exports = {
 	ROOT,
 	N8N_VERSION,
@@ -474,6 +483,7 @@ module.exports = {
 	n8n,
 	importExamples,
 	startN8n,
+	parseExecution,
 	EXAMPLES,
 	CREDENTIAL_TYPE,
 	NODE_TYPE,

@@ -11,7 +11,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, N8N_VERSION, CREDENTIAL_TYPE, NODE_TYPE, timings, describeFailure, freePort, ensureN8n, installPackage, n8nEnv, n8n } =
+const { ROOT, N8N_VERSION, CREDENTIAL_TYPE, NODE_TYPE, timings, describeFailure, freePort, ensureN8n, installPackage, n8nEnv, n8n, parseExecution } =
 	require('./n8n');
 const { results, check, workFolder, runScript } = require('./script');
 
@@ -55,14 +55,6 @@ function workflow() {
 			},
 		],
 	};
-}
-
-/** The execution n8n printed after its log lines. */
-function parseExecution(stdout) {
-	const start = stdout.search(/^\{\s*$/m);
-	const end = stdout.lastIndexOf('\n}');
-	if (start === -1 || end === -1 || end < start) throw new Error('no execution JSON in the output of n8n execute');
-	return JSON.parse(stdout.slice(start, end + 2));
 }
 
 async function main() {

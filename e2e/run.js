@@ -27,6 +27,7 @@ const {
 	n8nEnv,
 	n8n,
 	importExamples,
+	parseExecution,
 } = require('./n8n');
 const { results, check, workFolder, runScript } = require('./script');
 
@@ -43,14 +44,6 @@ function sameJson(actual, expected) {
 const outcomes = (items) => Object.fromEntries(items.map((i) => [i.json.imp_uid, i.json.outcome]));
 
 /* ------------------------------------------------------------------ execution output */
-
-/** The execution n8n printed after its log lines. */
-function parseExecution(stdout) {
-	const start = stdout.search(/^\{\s*$/m);
-	const end = stdout.lastIndexOf('\n}');
-	if (start === -1 || end === -1 || end < start) throw new Error('no execution JSON in the output of n8n execute');
-	return JSON.parse(stdout.slice(start, end + 2));
-}
 
 /** Items of one output of a node's first run; [] when the output got nothing. */
 function output(execution, node, index = 0) {

@@ -23,7 +23,6 @@
  * Environment: N8N_E2E_CACHE (an installed n8n, as for the e2e suite). Loopback only; every
  * process is bounded and killed with its process group.
  */
-const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -33,8 +32,7 @@ const {
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
 	TIMEOUTS,
-	children,
-	killGroup,
+	run: runCommand,
 	describeFailure,
 	freePort,
 	reexecUnderNode24,
@@ -43,6 +41,7 @@ const {
 	installPackage,
 	n8nEnv,
 	n8n,
+	parseExecution,
 } = require('../e2e/n8n');
 
 function arg(name, fallback) {
@@ -187,52 +186,32 @@ function cpuMsOf(pid) {
 }
 
 /**
- * `n8n execute` in its own process group (killed with it, bounded like the e2e commands), with its
- * CPU time sampled every 10 ms: cpuBetween(from, to) is the n8n process's CPU time in that span
- * of wall-clock time, which the machine's other load disturbs much less than wall time.
+ * `n8n execute` (run like the e2e commands: own process group, bounded), with its CPU time sampled
+ * every 10 ms: cpuBetween(from, to) is the n8n process's CPU time in that span of wall-clock time,
+ * which the machine's other load disturbs much less than wall time.
  */
-function executeSampled(bin, args, env) {
-	return new Promise((resolve) => {
-		const started = Date.now();
-		const child = spawn(process.execPath, [bin, ...args], { cwd: env.N8N_USER_FOLDER, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-		children.add(child);
-		const samples = [];
-		const sampler = setInterval(() => {
-			const cpu = cpuMsOf(child.pid);
-			if (cpu !== undefined) samples.push([Date.now(), cpu]);
-		}, TICK_MS);
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (d) => (stdout += d));
-		child.stderr.on('data', (d) => (stderr += d));
-		let timedOut = false;
-		const timer = setTimeout(() => {
-			timedOut = true;
-			killGroup(child);
-		}, TIMEOUTS.n8nCommand);
-		const cpuAt = (t) => {
-			const after = samples.findIndex(([time]) => time >= t);
-			if (after <= 0) return after === 0 ? samples[0][1] : samples.at(-1)[1];
-			const [t0, c0] = samples[after - 1];
-			const [t1, c1] = samples[after];
-			return c0 + ((c1 - c0) * (t - t0)) / Math.max(1, t1 - t0);
-		};
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			clearInterval(sampler);
-			children.delete(child);
-			killGroup(child); // leftovers of the group (the task runner)
-			resolve({ code, signal, timedOut, stdout, stderr, ms: Date.now() - started, cpuBetween: (from, to) => cpuAt(to) - cpuAt(from) });
-		});
+async function executeSampled(bin, args, env) {
+	const samples = [];
+	let sampler;
+	const sample = (pid) => {
+		const cpu = cpuMsOf(pid);
+		if (cpu !== undefined) samples.push([Date.now(), cpu]);
+	};
+	const r = await runCommand(process.execPath, [bin, ...args], {
+		cwd: env.N8N_USER_FOLDER,
+		env,
+		timeoutMs: TIMEOUTS.n8nCommand,
+		onSpawn: (child) => (sampler = setInterval(() => sample(child.pid), TICK_MS)),
 	});
-}
-
-/** The execution JSON that `n8n execute --rawOutput` prints after its log lines. */
-function parseExecution(stdout) {
-	const start = stdout.search(/^\{\s*$/m);
-	const end = stdout.lastIndexOf('\n}');
-	if (start === -1 || end === -1 || end < start) throw new Error('no execution JSON in the output of n8n execute');
-	return JSON.parse(stdout.slice(start, end + 2));
+	clearInterval(sampler);
+	const cpuAt = (t) => {
+		const after = samples.findIndex(([time]) => time >= t);
+		if (after <= 0) return after === 0 ? samples[0][1] : samples.at(-1)[1];
+		const [t0, c0] = samples[after - 1];
+		const [t1, c1] = samples[after];
+		return c0 + ((c1 - c0) * (t - t0)) / Math.max(1, t1 - t0);
+	};
+	return { ...r, cpuBetween: (from, to) => cpuAt(to) - cpuAt(from) };
 }
 
 /** Every item cancelled exactly once, with one DELETE each: otherwise the figures mean nothing. */
