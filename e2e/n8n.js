@@ -390,6 +390,46 @@ function httpGetStatus(url, timeoutMs) {
 }
 
 /**
+ * A long-running process in its own process group, its output kept: { pid, logs(), exited(), stop() }.
+ * exited() is null while it runs, else { code, signal }; stop() sends SIGTERM to the group, SIGKILL
+ * after graceMs, and kills what is left of the group (e.g. n8n's task runner) either way.
+ */
+function startProcess(command, args, { cwd, env, graceMs }) {
+	const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	children.add(child);
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	let exited = null;
+	const closed = new Promise((resolve) => {
+		const done = (code, signal) => {
+			exited = exited ?? { code, signal };
+			children.delete(child);
+			resolve();
+		};
+		child.on('close', done);
+		child.on('error', (error) => {
+			output += String(error);
+			done(-1, null);
+		});
+	});
+	return {
+		pid: child.pid,
+		logs: () => output,
+		exited: () => exited,
+		async stop() {
+			if (!exited) {
+				killGroup(child, 'SIGTERM');
+				const grace = setTimeout(() => killGroup(child), graceMs);
+				await closed;
+				clearTimeout(grace);
+			}
+			killGroup(child);
+		},
+	};
+}
+
+/**
  * `n8n start` in its own process group, on env.N8N_PORT; resolves once each of `readyPaths` (by
  * default GET /healthz and then GET /rest/settings: /healthz comes up before the REST API has its
  * routes) answered 200, within timeoutMs in all. Returns { url, logs(), stop() }; stop() kills the
@@ -398,44 +438,13 @@ function httpGetStatus(url, timeoutMs) {
 async function startN8n(bin, env, { timeoutMs = TIMEOUTS.n8nStart, readyPaths = ['/healthz', '/rest/settings'] } = {}) {
 	const started = Date.now();
 	const url = `http://127.0.0.1:${env.N8N_PORT}`;
-	const child = spawn(process.execPath, [bin, 'start'], { cwd: env.N8N_USER_FOLDER, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-	children.add(child);
-	let output = '';
-	child.stdout.on('data', (d) => (output += d));
-	child.stderr.on('data', (d) => (output += d));
-	let exited = null;
-	const closed = new Promise((resolve) => {
-		child.on('close', (code, signal) => {
-			exited = { code, signal };
-			children.delete(child);
-			resolve();
-		});
-		child.on('error', (error) => {
-			output += String(error);
-			exited = { code: -1, signal: null };
-			children.delete(child);
-			resolve();
-		});
-	});
-	const server = {
-		url,
-		logs: () => output,
-		async stop() {
-			if (!exited) {
-				killGroup(child, 'SIGTERM');
-				const grace = setTimeout(() => killGroup(child), 5_000);
-				await closed;
-				clearTimeout(grace);
-			}
-			// Leftovers of the group (the task runner) go with it.
-			killGroup(child);
-		},
-	};
-	const tail = () => output.split('\n').slice(-30).join('\n');
+	const n8nProcess = startProcess(process.execPath, [bin, 'start'], { cwd: env.N8N_USER_FOLDER, env, graceMs: 5_000 });
+	const server = { url, logs: n8nProcess.logs, stop: n8nProcess.stop };
+	const tail = () => n8nProcess.logs().split('\n').slice(-30).join('\n');
 	const waitingFor = [...readyPaths];
 	while (Date.now() - started < timeoutMs) {
+		const exited = n8nProcess.exited();
 		if (exited) {
-			children.delete(child);
 			throw new Error(`n8n start exited early (code ${exited.code}${exited.signal ? `, ${exited.signal}` : ''})\n${tail()}`);
 		}
 		if ((await httpGetStatus(`${url}${waitingFor[0]}`, 2_000)) === 200) waitingFor.shift();
@@ -482,6 +491,7 @@ module.exports = {
 	legacyExpressionEngine,
 	n8n,
 	importExamples,
+	startProcess,
 	startN8n,
 	parseExecution,
 	EXAMPLES,

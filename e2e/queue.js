@@ -15,7 +15,7 @@
  * Environment: N8N_E2E_VERSION, N8N_E2E_CACHE (see e2e/n8n.js), REDIS_SERVER (the redis-server to run).
  * Exit code 0 only when every check passed.
  */
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
@@ -25,8 +25,6 @@ const {
 	N8N_VERSION,
 	CACHE_DIR,
 	timings,
-	children,
-	killGroup,
 	killAll,
 	describeFailure,
 	seconds,
@@ -36,6 +34,7 @@ const {
 	installPackage,
 	n8nEnv,
 	n8n,
+	startProcess,
 	startN8n,
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
@@ -140,41 +139,10 @@ const idsIn = (logs, pattern) => [...stripAnsi(logs).matchAll(pattern)].map((m) 
  */
 async function startService(name, command, args, { env, cwd, isReady, timeoutMs }) {
 	const started = Date.now();
-	const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-	children.add(child);
-	let output = '';
-	child.stdout.on('data', (d) => (output += d));
-	child.stderr.on('data', (d) => (output += d));
-	let exited = null;
-	const closed = new Promise((resolve) => {
-		const done = (code, signal) => {
-			exited = exited ?? { code, signal };
-			children.delete(child);
-			resolve();
-		};
-		child.on('close', done);
-		child.on('error', (error) => {
-			output += String(error);
-			done(-1, null);
-		});
-	});
-	const service = {
-		name,
-		pid: child.pid,
-		logs: () => output,
-		exited: () => exited,
-		async stop() {
-			if (!exited) {
-				killGroup(child, 'SIGTERM');
-				const grace = setTimeout(() => killGroup(child), LIMITS.stop);
-				await closed;
-				clearTimeout(grace);
-			}
-			killGroup(child);
-		},
-	};
-	const tail = () => output.split('\n').slice(-30).join('\n');
-	while (!isReady(stripAnsi(output))) {
+	const service = { name, ...startProcess(command, args, { cwd, env, graceMs: LIMITS.stop }) };
+	const tail = () => service.logs().split('\n').slice(-30).join('\n');
+	while (!isReady(stripAnsi(service.logs()))) {
+		const exited = service.exited();
 		if (exited) throw new Error(`${name} exited early (code ${exited.code}${exited.signal ? `, ${exited.signal}` : ''})\n${tail()}`);
 		if (Date.now() - started > timeoutMs) {
 			await service.stop();
