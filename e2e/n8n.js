@@ -125,20 +125,20 @@ function reexecUnderNode24(script) {
 	return true;
 }
 
-/** On SIGINT/SIGTERM: run `cleanup` (sync), kill the children, exit 130. */
+/** On SIGINT/SIGTERM/SIGHUP: kill the children, run `cleanup` (sync), exit 130. On any exit: kill what is left. */
 function exitOnSignals(cleanup = () => {}) {
 	const onSignal = (signal) => {
+		killAll();
 		try {
 			cleanup();
 		} catch {
 			// best effort
 		}
-		killAll();
 		console.error(`\ninterrupted (${signal})`);
 		process.exit(130);
 	};
-	process.on('SIGINT', onSignal);
-	process.on('SIGTERM', onSignal);
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, onSignal);
+	process.on('exit', killAll);
 }
 
 /* ------------------------------------------------------------------ npm */

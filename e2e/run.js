@@ -29,7 +29,7 @@ const {
 	importExamples,
 	parseExecution,
 } = require('./n8n');
-const { results, check, workFolder, runScript } = require('./script');
+const { check, workFolder, runScript } = require('./script');
 
 const SECRET_MARKER = 'test_imp_secret_DO_NOT_LEAK';
 
@@ -401,8 +401,7 @@ async function main() {
 
 	const bin = await ensureN8n();
 
-	const work = workFolder('n8n-iamport-e2e-');
-	const { tmp, userFolder } = work;
+	const { tmp, userFolder } = workFolder('n8n-iamport-e2e-');
 	let simulator;
 	try {
 		await installPackage(userFolder, tmp);
@@ -458,12 +457,8 @@ async function main() {
 				`      ${simulator.log.length} requests reached the simulator (token ${tokenRequests}, HTTP 401 ${refused}, GET ${simulator.requests('GET').length}, DELETE ${simulator.requests('DELETE').length}, POST ${simulator.requests('POST').length})`,
 			);
 		}
-	} catch (error) {
-		results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
-		throw error;
 	} finally {
 		if (simulator) await simulator.stop().catch(() => {});
-		work.finish();
 	}
 }
 

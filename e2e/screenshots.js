@@ -34,7 +34,7 @@ const {
 	importExamples,
 	startN8n,
 } = require('./n8n');
-const { report, workFolder, runScript } = require('./script');
+const { report, cleanups, workFolder, runScript } = require('./script');
 
 const OUT_DIR = path.resolve(ROOT, process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) || path.join('docs', 'screenshots'));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -124,20 +124,19 @@ async function main() {
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
 
 	const bin = await ensureN8n();
-	const work = workFolder('n8n-iamport-screenshots-');
-	const { tmp, userFolder } = work;
-	const cleanup = [];
+	const { tmp, userFolder } = workFolder('n8n-iamport-screenshots-');
+	const cleanup = cleanups();
 	try {
 		await installPackage(userFolder, tmp);
 
 		const simulator = createSimulator();
 		const simUrl = await simulator.start(await freePort());
-		cleanup.push(async () => simulator.stop());
+		cleanup.add(() => simulator.stop());
 		const env = n8nEnv(userFolder, { main: await freePort(), broker: await freePort() });
 		const [workflow] = await importExamples(bin, env, tmp, { files: [EXAMPLE], baseUrl: simUrl, account: simulator.accounts[0] });
 
 		const n8nServer = await startN8n(bin, env);
-		cleanup.push(async () => n8nServer.stop());
+		cleanup.add(() => n8nServer.stop());
 		const cookie = await ownerCookie(n8nServer.url);
 
 		let started = Date.now();
@@ -163,7 +162,7 @@ async function main() {
 			'chromium launch',
 		);
 		browserPid = browser.process?.()?.pid;
-		cleanup.push(async () => {
+		cleanup.add(async () => {
 			await bounded(browser.close(), TIMEOUTS.browserClose, 'chromium close').catch(() => {});
 			killBrowser();
 		});
@@ -267,8 +266,7 @@ async function main() {
 		console.log(`      saved ${path.relative(ROOT, paramsPng)}`);
 		timings.push({ step: 'editor', detail: 'checks and 2 screenshots', ms: Date.now() - started });
 	} finally {
-		for (const fn of cleanup.reverse()) await fn().catch(() => {});
-		work.finish();
+		await cleanup.run();
 	}
 }
 
@@ -316,4 +314,4 @@ function killBrowser() {
 	browserPid = undefined;
 }
 
-runScript(__filename, main, killBrowser);
+runScript(__filename, main, { onSignal: killBrowser });

@@ -35,48 +35,78 @@ function check(name, fn) {
 	return report(name, ok, detail);
 }
 
-const anyFailed = () => results.length === 0 || results.some((r) => !r.ok);
+/** Compares as JSON text (key order counts): true, or what was expected and what came. */
+function same(actual, expected) {
+	return JSON.stringify(actual) === JSON.stringify(expected) ? true : `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+}
 
-/** A temporary folder holding the n8n user folder (user/): `finish()` removes it unless kept or a check failed. */
-function workFolder(prefix) {
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-	const userFolder = path.join(tmp, 'user');
-	fs.mkdirSync(userFolder);
+/** Async stops (servers, processes) run last first by `run()`, which forgets them; their errors are ignored. */
+function cleanups() {
+	const list = [];
 	return {
-		tmp,
-		userFolder,
-		finish() {
-			if (KEEP || anyFailed()) console.log(`\nkept for inspection: ${tmp} (n8n user folder: user/)`);
-			else fs.rmSync(tmp, { recursive: true, force: true });
+		add(stop) {
+			list.push(stop);
+		},
+		async run() {
+			for (const stop of list.splice(0).reverse()) await Promise.resolve().then(stop).catch(() => {});
 		},
 	};
 }
 
-function printSummary(totalMs) {
+const anyFailed = () => results.length === 0 || results.some((r) => !r.ok);
+
+/** The work folders of this run: removed at the end unless kept or a check failed, and on interruption unless kept. */
+const folders = [];
+
+/** A temporary folder holding the n8n user folder (user/), finished by runScript. */
+function workFolder(prefix) {
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	const userFolder = path.join(tmp, 'user');
+	fs.mkdirSync(userFolder);
+	folders.push(tmp);
+	return { tmp, userFolder };
+}
+
+function finishFolders() {
+	for (const tmp of folders.splice(0)) {
+		if (KEEP || anyFailed()) console.log(`\nkept for inspection: ${tmp} (n8n user folder: user/)`);
+		else fs.rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
+/** The timings, then "PASS: n of m <what> passed" (FAIL when any failed or none ran) and the failed ones. */
+function printSummary(totalMs, what) {
 	console.log('\nTimings');
 	for (const t of timings) console.log(`  ${t.step.padEnd(12)} ${seconds(t.ms).padStart(8)}  ${t.detail}`);
 	console.log(`  ${'total'.padEnd(12)} ${seconds(totalMs).padStart(8)}`);
 	const failed = results.filter((r) => !r.ok);
-	console.log(`\n${failed.length === 0 && results.length > 0 ? 'PASS' : 'FAIL'}: ${results.length - failed.length} of ${results.length} checks passed`);
+	console.log(`\n${failed.length === 0 && results.length > 0 ? 'PASS' : 'FAIL'}: ${results.length - failed.length} of ${results.length} ${what} passed`);
 	for (const f of failed) console.log(`  FAIL  ${f.name}`);
 	if (failed.length || results.length === 0) process.exitCode = 1;
 }
 
 /**
- * Runs `main` of the script `filename` under node 24 (re-running the script when needed), with
- * `onSignal` (sync) before the children are killed on SIGINT/SIGTERM, and prints the summary.
- * An error that ended `main` counts as a failed check unless a check already failed.
+ * Runs `main` of the script `filename` under node 24 (re-running the script when needed), then
+ * finishes the work folders and prints the summary (`summary` names the checks in its last line).
+ * On SIGINT/SIGTERM/SIGHUP the children are killed, then `onSignal` (sync) runs and the work
+ * folders go unless --keep. An error that ended `main` counts as a failed check ("setup: ...").
  */
-function runScript(filename, main, onSignal = () => {}) {
+function runScript(filename, main, { onSignal = () => {}, summary = 'checks' } = {}) {
 	if (reexecUnderNode24(filename)) return;
-	exitOnSignals(onSignal);
+	exitOnSignals(() => {
+		onSignal();
+		if (!KEEP) for (const tmp of folders) fs.rmSync(tmp, { recursive: true, force: true });
+	});
 	const started = Date.now();
 	main()
 		.catch((error) => {
 			console.error(`\nERROR ${error.message}`);
-			if (!results.some((r) => !r.ok)) results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
+			results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
 		})
-		.finally(() => printSummary(Date.now() - started));
+		.finally(() => {
+			finishFolders();
+			printSummary(Date.now() - started, summary);
+		});
 }
 
-module.exports = { KEEP, results, report, check, workFolder, runScript };
+module.exports = { KEEP, results, report, check, same, cleanups, workFolder, runScript };

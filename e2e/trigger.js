@@ -32,7 +32,7 @@ const {
 	EXAMPLES,
 	CREDENTIAL_TYPE,
 } = require('./n8n');
-const { check, workFolder, runScript } = require('./script');
+const { check, same, workFolder, runScript } = require('./script');
 
 const SECRET_MARKER = 'test_imp_secret_DO_NOT_LEAK';
 const TRIGGER_TYPE = 'n8n-nodes-iamport.iamportTrigger';
@@ -41,12 +41,6 @@ const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner',
 const REQUEST_TIMEOUT_MS = 30_000;
 const EXECUTION_WAIT_MS = 60_000;
 const DOCUMENTED_SENDER = '52.78.100.19';
-
-/* ------------------------------------------------------------------ checks */
-
-function same(actual, expected) {
-	return JSON.stringify(actual) === JSON.stringify(expected) ? true : `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -178,8 +172,7 @@ async function main() {
 	const flatted = require(path.join(CACHE_DIR, 'node_modules', 'flatted'));
 
 	const bin = await ensureN8n();
-	const work = workFolder('n8n-iamport-trigger-e2e-');
-	const { tmp, userFolder } = work;
+	const { tmp, userFolder } = workFolder('n8n-iamport-trigger-e2e-');
 	let simulator;
 	let server;
 	try {
@@ -455,7 +448,6 @@ async function main() {
 	} finally {
 		if (server) await server.stop();
 		if (simulator) await simulator.stop().catch(() => {});
-		work.finish();
 	}
 }
 
