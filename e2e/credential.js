@@ -17,8 +17,6 @@
  * Environment: N8N_E2E_VERSION (default 2.41.1), N8N_E2E_CACHE (default .cache/n8n-<version>).
  * Exit code 0 only when every check passed. Every wait is bounded.
  */
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const {
 	ROOT,
@@ -26,8 +24,6 @@ const {
 	timings,
 	seconds,
 	freePort,
-	reexecUnderNode24,
-	exitOnSignals,
 	ensureN8n,
 	installPackage,
 	n8nEnv,
@@ -35,8 +31,8 @@ const {
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
 } = require('./n8n');
+const { check, same, cleanups, workFolder, runScript } = require('./script');
 
-const KEEP = process.argv.includes('--keep');
 const REQUEST_TIMEOUT_MS = 60_000;
 const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'Credential-e2e-1' };
 const A = { impKey: 'merchant_a_key', impSecret: 'merchant_a_secret_DO_NOT_LEAK' };
@@ -45,30 +41,6 @@ const WRONG_SECRET = 'merchant_b_mistyped_secret_DO_NOT_LEAK';
 const WEBHOOK_PATH = 'iamport-credential-e2e';
 /** n8n's placeholder for a stored password field (CREDENTIAL_BLANKING_VALUE in n8n-workflow). */
 const BLANK = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
-
-/* ------------------------------------------------------------------ checks */
-
-const results = [];
-
-function check(name, fn) {
-	let detail;
-	let ok;
-	try {
-		const value = fn();
-		ok = value === true || value === undefined;
-		if (!ok) detail = typeof value === 'string' ? value : JSON.stringify(value);
-	} catch (error) {
-		ok = false;
-		detail = error.message;
-	}
-	results.push({ name, ok, detail });
-	console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${ok ? '' : `\n      ${detail}`}`);
-	return ok;
-}
-
-function same(actual, expected) {
-	return JSON.stringify(actual) === JSON.stringify(expected) ? true : `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
-}
 
 /* ------------------------------------------------------------------ n8n REST, as the editor calls it */
 
@@ -188,18 +160,16 @@ async function main() {
 	console.log(`n8n-nodes-iamport credential e2e: real n8n ${N8N_VERSION} on node ${process.version}`);
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
 	const bin = await ensureN8n();
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-iamport-credential-'));
-	const userFolder = path.join(tmp, 'user');
-	fs.mkdirSync(userFolder);
-	const cleanup = [];
+	const { tmp, userFolder } = workFolder('n8n-iamport-credential-');
+	const cleanup = cleanups();
 	let n8nServer;
 	try {
 		await installPackage(userFolder, tmp);
 		const simulator = createSimulator({ accounts: [A, B] });
 		const simUrl = await simulator.start(await freePort());
-		cleanup.push(async () => simulator.stop());
+		cleanup.add(() => simulator.stop());
 		n8nServer = await startN8n(bin, n8nEnv(userFolder, { main: await freePort(), broker: await freePort() }));
-		cleanup.push(async () => n8nServer.stop());
+		cleanup.add(() => n8nServer.stop());
 		const client = restClient(n8nServer.url);
 		const { rest } = client;
 		await client.login();
@@ -371,34 +341,11 @@ async function main() {
 			return leaked.length === 0 ? true : `found: ${leaked.map(([name]) => name).join(', ')}`;
 		});
 	} catch (error) {
-		results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
 		if (n8nServer) console.log(`--- n8n log (tail)\n${n8nServer.logs().split('\n').slice(-30).join('\n')}`);
 		throw error;
 	} finally {
-		for (const fn of cleanup.reverse()) await fn().catch(() => {});
-		const failed = results.some((r) => !r.ok) || results.length === 0;
-		if (KEEP || failed) console.log(`\nkept for inspection: ${tmp} (n8n user folder: user/)`);
-		else fs.rmSync(tmp, { recursive: true, force: true });
+		await cleanup.run();
 	}
 }
 
-function printSummary(totalMs) {
-	console.log('\nTimings');
-	for (const t of timings) console.log(`  ${t.step.padEnd(12)} ${seconds(t.ms).padStart(8)}  ${t.detail}`);
-	console.log(`  ${'total'.padEnd(12)} ${seconds(totalMs).padStart(8)}`);
-	const failed = results.filter((r) => !r.ok);
-	console.log(`\n${failed.length === 0 && results.length > 0 ? 'PASS' : 'FAIL'}: ${results.length - failed.length} of ${results.length} credential checks passed`);
-	for (const f of failed) console.log(`  FAIL  ${f.name}`);
-	if (failed.length || results.length === 0) process.exitCode = 1;
-}
-
-if (!reexecUnderNode24(__filename)) {
-	exitOnSignals();
-	const started = Date.now();
-	main()
-		.catch((error) => {
-			console.error(`\nERROR ${error.message}`);
-			if (!results.some((r) => !r.ok)) results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
-		})
-		.finally(() => printSummary(Date.now() - started));
-}
+runScript(__filename, main, { summary: 'credential checks' });
