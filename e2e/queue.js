@@ -25,11 +25,9 @@ const {
 	N8N_VERSION,
 	CACHE_DIR,
 	timings,
-	killAll,
 	describeFailure,
 	seconds,
 	freePort,
-	reexecUnderNode24,
 	ensureN8n,
 	installPackage,
 	n8nEnv,
@@ -39,10 +37,8 @@ const {
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
 } = require('./n8n');
+const { check, cleanups, workFolder, runScript } = require('./script');
 
-const KEEP = process.argv.includes('--keep');
-/** Folders an interruption removes (after killing the processes that use them). */
-const removeOnSignal = [];
 const SECRET_MARKER = 'test_imp_secret_DO_NOT_LEAK';
 const REDIS_SERVER = process.env.REDIS_SERVER || 'redis-server';
 const WORKER_CONCURRENCY = 5;
@@ -99,24 +95,6 @@ function newSimulator() {
 }
 
 /* ------------------------------------------------------------------ checks */
-
-const results = [];
-
-function check(name, fn) {
-	let detail;
-	let ok;
-	try {
-		const value = fn();
-		ok = value === true || value === undefined;
-		if (!ok) detail = typeof value === 'string' ? value : JSON.stringify(value);
-	} catch (error) {
-		ok = false;
-		detail = error.message;
-	}
-	results.push({ name, ok, detail });
-	console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}${ok ? '' : `\n      ${detail}`}`);
-	return ok;
-}
 
 const canonical = (value) =>
 	JSON.stringify(value, (key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
@@ -447,30 +425,26 @@ async function singleProcessRun(bin, tmp, nodesFrom) {
 async function main() {
 	console.log(`n8n-nodes-iamport queue mode: real n8n ${N8N_VERSION} on node ${process.version}`);
 	const bin = await ensureN8n();
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-iamport-queue-'));
-	if (!KEEP) removeOnSignal.push(tmp);
-	const services = [];
-	const stopAll = async () => {
-		// Workers and main first (they hold Redis), then Redis.
-		for (const service of services.splice(0).reverse()) await service.stop().catch(() => {});
-	};
+	// user/: the n8n user folder main and the first two workers share.
+	const { tmp, userFolder: sharedUser } = workFolder('n8n-iamport-queue-');
+	// Stopped last first: workers and main (they hold Redis), then Redis.
+	const services = cleanups();
 	const simulator = newSimulator();
 	try {
-		const sharedUser = path.join(tmp, 'shared');
 		const bareUser = path.join(tmp, 'without-package');
-		fs.mkdirSync(sharedUser);
 		fs.mkdirSync(bareUser);
 		await installPackage(sharedUser, tmp);
 		const baseUrl = await simulator.start(0);
 		const database = path.join(tmp, 'queue.sqlite');
 
 		const redisPort = await freePort();
-		services.push(await startRedis(tmp, redisPort));
+		const redis = await startRedis(tmp, redisPort);
+		services.add(() => redis.stop());
 		const mainEnv = await queueEnv(sharedUser, { redisPort, database });
 		await importAndPublish(bin, mainEnv, tmp, { baseUrl, account: simulator.accounts[0] }, 'queue');
 
 		const mainProcess = await startN8n(bin, mainEnv, { readyPaths: ['/healthz/readiness'] });
-		services.push({ name: 'n8n main', stop: () => mainProcess.stop() });
+		services.add(() => mainProcess.stop());
 		let hostnames = [];
 		if (n8nUsesHostname()) {
 			if (canUnshareUts()) hostnames = ['n8n-queue-worker-1', 'n8n-queue-worker-2', 'n8n-queue-worker-3'];
@@ -483,7 +457,8 @@ async function main() {
 			workers.push(startWorker(bin, env, `worker-${n}`, hostnames[n - 1]));
 		}
 		const [worker1, worker2] = await Promise.all(workers);
-		services.push(worker1, worker2);
+		services.add(() => worker1.stop());
+		services.add(() => worker2.stop());
 		const webhookUrl = `${mainProcess.url}/webhook/${WEBHOOK_PATH}`;
 		await waitForWebhook(webhookUrl);
 		console.log(`\nQueue mode: Redis 127.0.0.1:${redisPort}, main ${mainProcess.url}, 2 workers (concurrency ${WORKER_CONCURRENCY}), SQLite ${database}`);
@@ -571,7 +546,7 @@ async function main() {
 		await worker2.stop();
 		const bareEnv = await queueEnv(bareUser, { redisPort, database });
 		const worker3 = await startWorker(bin, bareEnv, 'worker-3 (no package)', hostnames[2]);
-		services.push(worker3);
+		services.add(() => worker3.stop());
 		const requestsBefore = simulator.log.length;
 		const failingIds = [bulkId(0)];
 		const failing = await postJson(webhookUrl, callBody(failingIds), LIMITS.failingCall);
@@ -613,7 +588,7 @@ async function main() {
 			}
 			return true;
 		});
-		await stopAll();
+		await services.run();
 		saveLogs(tmp, { main: mainProcess, 'worker-1': worker1, 'worker-2': worker2, 'worker-3': worker3 });
 
 		// The same calls in one n8n process (regular mode), against a fresh simulator.
@@ -653,46 +628,10 @@ async function main() {
 			return differ.length === 0 ? true : differ.map((id) => `${id}: queue ${q[id]} vs single ${s[id]}`).join('; ');
 		});
 		console.log(`      single-process simulator: ${single.simulator.log.length} requests (token ${single.simulator.tokenRequests().length})`);
-	} catch (error) {
-		results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
-		throw error;
 	} finally {
-		await stopAll();
+		await services.run();
 		await simulator.stop().catch(() => {});
-		const failed = results.some((r) => !r.ok) || results.length === 0;
-		if (KEEP || failed) console.log(`\nkept for inspection: ${tmp}`);
-		else fs.rmSync(tmp, { recursive: true, force: true });
 	}
 }
 
-function printSummary(totalMs) {
-	console.log('\nTimings');
-	for (const t of timings) console.log(`  ${t.step.padEnd(12)} ${seconds(t.ms).padStart(8)}  ${t.detail}`);
-	console.log(`  ${'total'.padEnd(12)} ${seconds(totalMs).padStart(8)}`);
-	const failed = results.filter((r) => !r.ok);
-	console.log(`\n${failed.length === 0 && results.length > 0 ? 'PASS' : 'FAIL'}: ${results.length - failed.length} of ${results.length} checks passed`);
-	for (const f of failed) console.log(`  FAIL  ${f.name}`);
-	if (failed.length || results.length === 0) process.exitCode = 1;
-}
-
-/* ------------------------------------------------------------------ start */
-
-if (!reexecUnderNode24(__filename)) {
-	// Interrupted: every process group started here goes (Redis, main, workers, n8n CLI commands).
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-		process.on(signal, () => {
-			killAll();
-			for (const dir of removeOnSignal) fs.rmSync(dir, { recursive: true, force: true });
-			console.error(`\ninterrupted (${signal})`);
-			process.exit(130);
-		});
-	}
-	process.on('exit', killAll);
-	const started = Date.now();
-	main()
-		.catch((error) => {
-			console.error(`\nERROR ${error.message}`);
-			if (!results.some((r) => !r.ok)) results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
-		})
-		.finally(() => printSummary(Date.now() - started));
-}
+runScript(__filename, main);
