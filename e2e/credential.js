@@ -22,12 +22,12 @@ const {
 	ROOT,
 	N8N_VERSION,
 	timings,
-	seconds,
 	freePort,
 	ensureN8n,
 	installPackage,
 	n8nEnv,
 	startN8n,
+	restClient,
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
 } = require('./n8n');
@@ -42,55 +42,7 @@ const WEBHOOK_PATH = 'iamport-credential-e2e';
 /** n8n's placeholder for a stored password field (CREDENTIAL_BLANKING_VALUE in n8n-workflow). */
 const BLANK = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
 
-/* ------------------------------------------------------------------ n8n REST, as the editor calls it */
-
-function restClient(baseUrl) {
-	let cookie;
-	/** Every REST answer body, to scan for secrets at the end. */
-	const answers = [];
-	async function rest(method, route, body) {
-		const response = await fetch(`${baseUrl}/rest${route}`, {
-			method,
-			headers: { 'content-type': 'application/json', ...(cookie ? { cookie: `n8n-auth=${cookie}` } : {}) },
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-		});
-		const text = await response.text();
-		answers.push(text);
-		if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
-		let parsed;
-		try {
-			parsed = text ? JSON.parse(text) : {};
-		} catch {
-			throw new Error(`${method} /rest${route}: HTTP ${response.status}, not JSON: ${text.slice(0, 200)}`);
-		}
-		return { response, data: parsed.data ?? parsed };
-	}
-	return {
-		rest,
-		answers,
-		/**
-		 * The owner account (POST /rest/owner/setup), then a login (POST /rest/login). First waits
-		 * (bounded) until the REST API answers JSON: for a while after /healthz and /rest/settings
-		 * answer 200, n8n still answers "n8n is starting up. Please wait" as plain text.
-		 */
-		async login() {
-			const until = Date.now() + REQUEST_TIMEOUT_MS;
-			for (;;) {
-				const response = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-				const text = await response.text();
-				if (response.ok && text.startsWith('{')) break;
-				if (Date.now() > until) throw new Error(`GET /rest/settings: still no JSON after ${seconds(REQUEST_TIMEOUT_MS)}: ${text.slice(0, 100)}`);
-				await new Promise((resolve) => setTimeout(resolve, 500));
-			}
-			await rest('POST', '/owner/setup', OWNER);
-			const { response } = await rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
-			const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
-			if (!setCookie) throw new Error('POST /rest/login set no n8n-auth cookie');
-			cookie = setCookie.split(';')[0].slice('n8n-auth='.length);
-		},
-	};
-}
+/* ------------------------------------------------------------------ workflow and webhook */
 
 /** Webhook -> I'mport (Cash Receipt: Get), answering with the I'mport node's items. */
 function lookupWorkflow(credential) {
@@ -170,9 +122,9 @@ async function main() {
 		cleanup.add(() => simulator.stop());
 		n8nServer = await startN8n(bin, n8nEnv(userFolder, { main: await freePort(), broker: await freePort() }));
 		cleanup.add(() => n8nServer.stop());
-		const client = restClient(n8nServer.url);
+		const client = restClient(n8nServer.url, { timeoutMs: REQUEST_TIMEOUT_MS });
 		const { rest } = client;
-		await client.login();
+		await client.login(OWNER);
 		let started = Date.now();
 
 		// 1. Create the credential for merchant A, as the dialog's Save does.

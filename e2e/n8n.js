@@ -458,6 +458,60 @@ async function startN8n(bin, env, { timeoutMs = TIMEOUTS.n8nStart, readyPaths = 
 	throw new Error(`n8n start: no 200 from ${url}${waitingFor[0]} within ${seconds(timeoutMs)}\n${tail()}`);
 }
 
+/**
+ * n8n's REST API as the editor calls it. rest(method, route, body) answers { response, data }
+ * (n8n's `data` envelope unwrapped) and throws on an HTTP error or a body that is not JSON;
+ * `answers` keeps every body (to look for secrets in), cookie() is the n8n-auth value once
+ * login(owner) set up the owner account and logged in. Every request bounded by timeoutMs.
+ */
+function restClient(baseUrl, { timeoutMs }) {
+	let cookie;
+	const answers = [];
+	async function rest(method, route, body) {
+		const response = await fetch(`${baseUrl}/rest${route}`, {
+			method,
+			headers: { 'content-type': 'application/json', ...(cookie ? { cookie: `n8n-auth=${cookie}` } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		const text = await response.text();
+		answers.push(text);
+		if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
+		let parsed;
+		try {
+			parsed = text ? JSON.parse(text) : {};
+		} catch {
+			throw new Error(`${method} /rest${route}: HTTP ${response.status}, not JSON: ${text.slice(0, 200)}`);
+		}
+		return { response, data: parsed.data ?? parsed };
+	}
+	return {
+		rest,
+		answers,
+		cookie: () => cookie,
+		/**
+		 * POST /rest/owner/setup, then POST /rest/login. First waits (bounded) until the REST API
+		 * answers JSON: for a while after /healthz and /rest/settings answer 200, n8n still answers
+		 * "n8n is starting up. Please wait" as plain text.
+		 */
+		async login(owner) {
+			const until = Date.now() + timeoutMs;
+			for (;;) {
+				const response = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(timeoutMs) });
+				const text = await response.text();
+				if (response.ok && text.startsWith('{')) break;
+				if (Date.now() > until) throw new Error(`GET /rest/settings: still no JSON after ${seconds(timeoutMs)}: ${text.slice(0, 100)}`);
+				await new Promise((resolve) => setTimeout(resolve, 500));
+			}
+			await rest('POST', '/owner/setup', owner);
+			const { response } = await rest('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+			const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
+			if (!setCookie) throw new Error('POST /rest/login set no n8n-auth cookie');
+			cookie = setCookie.split(';')[0].slice('n8n-auth='.length);
+		},
+	};
+}
+
 /** The execution JSON that `n8n execute --rawOutput` prints after its log lines. */
 function parseExecution(stdout) {
 	const start = stdout.search(/^\{\s*$/m);
@@ -493,6 +547,7 @@ module.exports = {
 	importExamples,
 	startProcess,
 	startN8n,
+	restClient,
 	parseExecution,
 	EXAMPLES,
 	CREDENTIAL_TYPE,

@@ -33,6 +33,7 @@ const {
 	n8nEnv,
 	importExamples,
 	startN8n,
+	restClient,
 } = require('./n8n');
 const { report, cleanups, workFolder, runScript } = require('./script');
 
@@ -66,29 +67,6 @@ function bounded(promise, ms, what) {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/* ------------------------------------------------------------------ n8n REST */
-
-async function rest(baseUrl, method, route, body, cookie) {
-	const response = await fetch(`${baseUrl}/rest${route}`, {
-		method,
-		headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-		signal: AbortSignal.timeout(TIMEOUTS.request),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
-	return { response, text };
-}
-
-/** The owner account (POST /rest/owner/setup), then a login (POST /rest/login): the n8n-auth cookie. */
-async function ownerCookie(baseUrl) {
-	await rest(baseUrl, 'POST', '/owner/setup', OWNER);
-	const { response } = await rest(baseUrl, 'POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
-	const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
-	if (!setCookie) throw new Error('POST /rest/login set no n8n-auth cookie');
-	return setCookie.split(';')[0].slice('n8n-auth='.length);
-}
 
 /* ------------------------------------------------------------------ editor */
 
@@ -137,7 +115,9 @@ async function main() {
 
 		const n8nServer = await startN8n(bin, env);
 		cleanup.add(() => n8nServer.stop());
-		const cookie = await ownerCookie(n8nServer.url);
+		const client = restClient(n8nServer.url, { timeoutMs: TIMEOUTS.request });
+		await client.login(OWNER);
+		const cookie = client.cookie();
 
 		let started = Date.now();
 		// playwright-core starts chromium with a new empty profile (--user-data-dir) of its own, and

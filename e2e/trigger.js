@@ -29,6 +29,7 @@ const {
 	n8nEnv,
 	n8n,
 	startN8n,
+	restClient,
 	EXAMPLES,
 	CREDENTIAL_TYPE,
 } = require('./n8n');
@@ -113,46 +114,25 @@ const EMIT_CHECKED = {
 
 /* ------------------------------------------------------------------ n8n REST */
 
-async function rest(baseUrl, method, route, body, cookie) {
-	const response = await fetch(`${baseUrl}/rest${route}`, {
-		method,
-		headers: { 'content-type': 'application/json', ...(cookie ? { cookie: `n8n-auth=${cookie}` } : {}) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-		signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
-	return { response, json: text ? JSON.parse(text) : undefined };
-}
-
-async function ownerCookie(baseUrl) {
-	await rest(baseUrl, 'POST', '/owner/setup', OWNER);
-	const { response } = await rest(baseUrl, 'POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
-	const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
-	if (!setCookie) throw new Error('POST /rest/login set no n8n-auth cookie');
-	return setCookie.split(';')[0].slice('n8n-auth='.length);
-}
-
 /** Activates (publishes) a workflow as the editor does: its current version. */
-async function activate(baseUrl, cookie, workflowId) {
-	const { json } = await rest(baseUrl, 'GET', `/workflows/${workflowId}`, undefined, cookie);
-	const versionId = json.data.versionId;
-	await rest(baseUrl, 'POST', `/workflows/${workflowId}/activate`, { versionId }, cookie);
-	const after = await rest(baseUrl, 'GET', `/workflows/${workflowId}`, undefined, cookie);
-	return after.json.data.active === true;
+async function activate({ rest }, workflowId) {
+	const { data } = await rest('GET', `/workflows/${workflowId}`);
+	const versionId = data.versionId;
+	await rest('POST', `/workflows/${workflowId}/activate`, { versionId });
+	const after = await rest('GET', `/workflows/${workflowId}`);
+	return after.data.active === true;
 }
 
 /** The executions of a workflow, oldest first: [{ id, status, finished }]. */
-async function executionsOf(baseUrl, cookie, workflowId) {
+async function executionsOf({ rest }, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const { json } = await rest(baseUrl, 'GET', `/executions?filter=${filter}&limit=100`, undefined, cookie);
-	return json.data.results.map((e) => ({ id: String(e.id), status: e.status, finished: e.finished })).sort((a, b) => Number(a.id) - Number(b.id));
+	const { data } = await rest('GET', `/executions?filter=${filter}&limit=100`);
+	return data.results.map((e) => ({ id: String(e.id), status: e.status, finished: e.finished })).sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 /** One execution with its run data (n8n stores it "flatted"; parsed with n8n's own flatted). */
-async function executionData(baseUrl, cookie, id, flatted) {
-	const { json } = await rest(baseUrl, 'GET', `/executions/${id}`, undefined, cookie);
-	const execution = json.data;
+async function executionData({ rest }, id, flatted) {
+	const { data: execution } = await rest('GET', `/executions/${id}`);
 	const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
 	return { ...execution, data };
 }
@@ -201,9 +181,10 @@ async function main() {
 		timings.push({ step: 'import', detail: '1 credential + 3 workflows (2 n8n commands)', ms: importMs });
 
 		server = await startN8n(bin, env);
-		const cookie = await ownerCookie(server.url);
+		const client = restClient(server.url, { timeoutMs: REQUEST_TIMEOUT_MS });
+		await client.login(OWNER);
 		const activated = [];
-		for (const workflow of workflows) activated.push(await activate(server.url, cookie, workflow.id));
+		for (const workflow of workflows) activated.push(await activate(client, workflow.id));
 		check('the three workflows are active (published over REST, as the editor does)', () => same(activated, [true, true, true]));
 
 		const urlOf = (workflow) => `${server.url}/webhook/${workflow.nodes.find((n) => n.type === TRIGGER_TYPE).webhookId}/webhook`;
@@ -214,11 +195,11 @@ async function main() {
 		async function nextExecution(workflowId) {
 			const started = Date.now();
 			while (Date.now() - started < EXECUTION_WAIT_MS) {
-				const list = await executionsOf(server.url, cookie, workflowId);
+				const list = await executionsOf(client, workflowId);
 				const next = list[seen[workflowId]];
 				if (next && next.status !== 'running' && next.status !== 'new') {
 					seen[workflowId] += 1;
-					return executionData(server.url, cookie, next.id, flatted);
+					return executionData(client, next.id, flatted);
 				}
 				await sleep(250);
 			}
@@ -387,20 +368,20 @@ async function main() {
 		await sender.notify(urls.emit, 'imp_pay_retry_0001', fromImport);
 		await nextExecution(EMIT_CHECKED.id);
 		const counts = {};
-		for (const workflow of workflows) counts[workflow.id] = (await executionsOf(server.url, cookie, workflow.id)).length;
+		for (const workflow of workflows) counts[workflow.id] = (await executionsOf(client, workflow.id)).length;
 		check('executions: 7 (every status, 1 duplicate, 1 final) / 4 (spoof, unknown, real, final) / 4 (example); no spoof, bad body, refused sender or unselected status started one', () =>
 			same(counts, { [ALL_STATUSES.id]: 7, [EMIT_CHECKED.id]: 4, [example.id]: 4 }),
 		);
 		/* ---------------- the test URL, as the editor's "Listen for test event" uses it */
 		console.log('\nTest URL');
-		const { json: listening } = await rest(server.url, 'POST', `/workflows/${ALL_STATUSES.id}/run`, { triggerToStartFrom: { name: 'Payment notification' } }, cookie);
+		const { data: listening } = await client.rest('POST', `/workflows/${ALL_STATUSES.id}/run`, { triggerToStartFrom: { name: 'Payment notification' } });
 		const testUrl = urls.all.replace('/webhook/', '/webhook-test/');
 		simulator.payments.add({ imp_uid: 'imp_pay_testurl_0001', merchant_uid: 'order_pay_testurl_0001', status: 'paid' });
 		const testResult = await sender.notify(testUrl, 'imp_pay_testurl_0001', { as: 'form' });
 		const testExecution = await nextExecution(ALL_STATUSES.id);
 		check('the test URL (a manual run waiting for the trigger): HTTP 200, a manual execution with the verified payment', () =>
 			same(
-				{ waiting: listening.data?.waitingForWebhook, http: testResult.status, mode: testExecution.mode, item: itemsOf(testExecution, 'Payment notification').map((i) => `${i.imp_uid} ${i.status} ${i.verified}`) },
+				{ waiting: listening?.waitingForWebhook, http: testResult.status, mode: testExecution.mode, item: itemsOf(testExecution, 'Payment notification').map((i) => `${i.imp_uid} ${i.status} ${i.verified}`) },
 				{ waiting: true, http: 200, mode: 'manual', item: ['imp_pay_testurl_0001 paid true'] },
 			),
 		);
@@ -428,7 +409,7 @@ async function main() {
 
 		const allData = [];
 		for (const workflow of workflows) {
-			for (const e of await executionsOf(server.url, cookie, workflow.id)) allData.push(JSON.stringify(await executionData(server.url, cookie, e.id, flatted)));
+			for (const e of await executionsOf(client, workflow.id)) allData.push(JSON.stringify(await executionData(client, e.id, flatted)));
 		}
 		check('neither the API secret nor an access token in any execution (test URL and concurrent ones included), answer or n8n log', () => {
 			const text = allData.join('\n') + sender.sent.map((s) => s.answer).join('\n') + server.logs();
