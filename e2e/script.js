@@ -1,7 +1,8 @@
 'use strict';
 /**
  * What every e2e script shares around its own steps: the PASS/FAIL checks and their summary, a
- * temporary n8n work folder kept when something failed, and the start-up (node 24, signals, main).
+ * temporary n8n work folder kept when something failed, a list of things to stop, and the
+ * start-up (node 24, signals, main). The n8n helpers are in e2e/n8n.js.
  */
 const fs = require('node:fs');
 const os = require('node:os');
