@@ -1,16 +1,9 @@
 'use strict';
 /** Cash Receipt → Cancel through n8n's real engine against the simulator. */
-const { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, resetCapturedLogs } = require('./helpers/setup');
+const { freshWorldPerTest, ids, outcomes, expectNoSecrets, receiptRequests } = require('./helpers/setup');
 const { cancel } = require('./helpers/parameters');
 
-let world;
-beforeEach(async () => {
-	resetCapturedLogs();
-	world = await startWorld();
-});
-afterEach(async () => {
-	await world.simulator.stop();
-});
+const world = freshWorldPerTest();
 
 const items = (...impUids) => impUids.map((imp_uid) => ({ imp_uid }));
 

@@ -1,15 +1,9 @@
 'use strict';
 /** Cash Receipt → Get and Issue through n8n's real engine against the simulator. */
-const { startWorld, ids, outcomes } = require('./helpers/setup');
+const { freshWorldPerTest, ids, outcomes } = require('./helpers/setup');
 const { get, issue } = require('./helpers/parameters');
 
-let world;
-beforeEach(async () => {
-	world = await startWorld();
-});
-afterEach(async () => {
-	await world.simulator.stop();
-});
+const world = freshWorldPerTest();
 
 describe('Cash Receipt: Get', () => {
 	test('found receipts go to Success as sent; unknown ones and payments without a receipt to Failure', async () => {

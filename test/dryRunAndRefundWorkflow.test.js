@@ -1,16 +1,9 @@
 'use strict';
 /** Dry Run on both Cancel operations, and a refund workflow of three I'mport nodes (look up -> cancel -> re-issue). */
-const { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, resetCapturedLogs } = require('./helpers/setup');
+const { freshWorldPerTest, ids, outcomes, expectNoSecrets, receiptRequests } = require('./helpers/setup');
 const { cancel, get, issue, external } = require('./helpers/parameters');
 
-let world;
-beforeEach(async () => {
-	resetCapturedLogs();
-	world = await startWorld();
-});
-afterEach(async () => {
-	await world.simulator.stop();
-});
+const world = freshWorldPerTest();
 
 describe('Dry Run', () => {
 	test.each([

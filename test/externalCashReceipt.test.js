@@ -1,15 +1,9 @@
 'use strict';
 /** External Cash Receipt → Get, Issue and Cancel through n8n's real engine against the simulator. */
-const { startWorld, ids, outcomes, receiptRequests } = require('./helpers/setup');
+const { freshWorldPerTest, ids, outcomes, receiptRequests } = require('./helpers/setup');
 const { external, externalIssue } = require('./helpers/parameters');
 
-let world;
-beforeEach(async () => {
-	world = await startWorld();
-});
-afterEach(async () => {
-	await world.simulator.stop();
-});
+const world = freshWorldPerTest();
 
 describe('External Cash Receipt', () => {
 	test('Get: found by merchant_uid, or not_found', async () => {

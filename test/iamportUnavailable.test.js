@@ -5,18 +5,11 @@
  * simulator; every wait is bounded by the options, nothing asserts on time.
  */
 const net = require('node:net');
-const { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, resetCapturedLogs } = require('./helpers/setup');
+const { freshWorldPerTest, ids, outcomes, expectNoSecrets, receiptRequests } = require('./helpers/setup');
 const { cancel, issue, get } = require('./helpers/parameters');
 const { createEngine } = require('./helpers/engine');
 
-let world;
-beforeEach(async () => {
-	resetCapturedLogs();
-	world = await startWorld();
-});
-afterEach(async () => {
-	await world.simulator.stop();
-});
+const world = freshWorldPerTest();
 
 /** Quick retries, the default window (10 calls, 80 %), and a short longest wait so a lasting outage ends soon. */
 const outageOptions = (extra = {}) => ({ retryWaitMs: 10, maxOutageWaitMs: 1500, ...extra });

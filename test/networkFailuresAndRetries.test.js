@@ -1,17 +1,10 @@
 'use strict';
 /** Network trouble and transient failures: errors, retries, and never a double cancel. */
 const net = require('node:net');
-const { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, resetCapturedLogs } = require('./helpers/setup');
+const { freshWorldPerTest, ids, outcomes, expectNoSecrets, receiptRequests } = require('./helpers/setup');
 const { cancel, quickRetries } = require('./helpers/parameters');
 
-let world;
-beforeEach(async () => {
-	resetCapturedLogs();
-	world = await startWorld();
-});
-afterEach(async () => {
-	await world.simulator.stop();
-});
+const world = freshWorldPerTest();
 
 const one = [{ imp_uid: 'imp_100000000001' }];
 

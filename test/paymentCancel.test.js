@@ -1,16 +1,9 @@
 'use strict';
 /** Payment Cancel (refund) through n8n's engine against the simulator: every outcome and every refusal. */
-const { startWorld, outcomes, expectNoSecrets, resetCapturedLogs } = require('./helpers/setup');
+const { freshWorldPerTest, outcomes, expectNoSecrets } = require('./helpers/setup');
 const { paymentCancel } = require('./helpers/parameters');
 
-let world;
-beforeEach(async () => {
-	resetCapturedLogs();
-	world = await startWorld();
-});
-afterEach(async () => {
-	await world.simulator.stop();
-});
+const world = freshWorldPerTest();
 
 const refund = (extra = {}) => paymentCancel({ options: { retryWaitMs: 1 }, ...extra });
 

@@ -1,16 +1,9 @@
 'use strict';
 /** Payment → Get (by imp_uid, by merchant_uid, every attempt under a merchant_uid) through n8n's real engine against the simulator. */
-const { startWorld, ids, outcomes, expectNoSecrets, resetCapturedLogs } = require('./helpers/setup');
+const { freshWorldPerTest, ids, outcomes, expectNoSecrets } = require('./helpers/setup');
 const { paymentGet } = require('./helpers/parameters');
 
-let world;
-beforeEach(async () => {
-	resetCapturedLogs();
-	world = await startWorld();
-});
-afterEach(async () => {
-	await world.simulator.stop();
-});
+const world = freshWorldPerTest();
 
 /** The /payments requests of a run (the token request left out). */
 const paymentRequests = () => world.simulator.requests('GET', '/payments');

@@ -3,19 +3,12 @@
  * Payment → Get Many through n8n's real engine against the simulator: (a) the imp_uids of all
  * input items, 100 per request; (b) by status and time window, in 90-day slices, following `next`.
  */
-const { startWorld, ids, outcomes, expectNoSecrets, resetCapturedLogs } = require('./helpers/setup');
+const { freshWorldPerTest, ids, outcomes, expectNoSecrets } = require('./helpers/setup');
 const { paymentGetManyByIds, paymentGetManyByStatus, quickRetries } = require('./helpers/parameters');
 
 const DAY_S = 24 * 60 * 60;
 
-let world;
-beforeEach(async () => {
-	resetCapturedLogs();
-	world = await startWorld();
-});
-afterEach(async () => {
-	await world.simulator.stop();
-});
+const world = freshWorldPerTest();
 
 /** The multi-id look-ups of a run, with the ids each asked for. */
 const idRequests = () => world.simulator.requests('GET', '/payments').filter((e) => e.rawPath === '/payments');

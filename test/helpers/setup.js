@@ -14,6 +14,23 @@ async function startWorld({ credential = {}, simulator: simulatorOptions } = {})
 	return { simulator, engine, baseUrl };
 }
 
+/**
+ * Registers jest hooks for a test file: before each test the captured logs are cleared and a
+ * fresh simulator and engine start; after it the simulator stops. The object returned holds the
+ * current test's { simulator, engine, baseUrl }.
+ */
+function freshWorldPerTest(options) {
+	const world = {};
+	beforeEach(async () => {
+		resetCapturedLogs();
+		Object.assign(world, await startWorld(options));
+	});
+	afterEach(async () => {
+		await world.simulator.stop();
+	});
+	return world;
+}
+
 const ids = (items) => items.map((item) => item.json.imp_uid ?? item.json.merchant_uid);
 const outcomes = (items) => items.map((item) => item.json.outcome);
 
@@ -42,4 +59,4 @@ function expectNoSecrets(simulator, ...things) {
 /** The receipt paths a run reached: every request other than the token request. */
 const receiptRequests = (simulator) => simulator.log.filter((entry) => entry.rawPath !== '/users/getToken');
 
-module.exports = { startWorld, ids, outcomes, expectNoSecrets, visibleText, receiptRequests, resetCapturedLogs, IMP_SECRET };
+module.exports = { startWorld, freshWorldPerTest, ids, outcomes, expectNoSecrets, visibleText, receiptRequests, resetCapturedLogs, IMP_SECRET };
