@@ -177,6 +177,9 @@ export class IamportRequestError extends NodeApiError {
 	/** the request was never sent, because the run had given up on i'mport */
 	readonly notSent: boolean;
 
+	/** what went wrong, kept so that the same failure can be any item's own error (forItem) */
+	readonly transportFailure: TransportFailure;
+
 	constructor(node: INode, failure: TransportFailure, itemIndex: number) {
 		super(node, { message: failure.message, description: failure.description } as JsonObject, {
 			itemIndex,
@@ -187,7 +190,15 @@ export class IamportRequestError extends NodeApiError {
 		this.mayHaveReachedIamport = !failure.notProcessed && failure.httpStatus !== 401;
 		this.notSent = failure.kind === 'not_sent';
 		this.iamportFailing = failure.transient || this.notSent;
+		this.transportFailure = failure;
 		// n8n's editor and error handling know errors by these names.
 		this.name = 'NodeApiError';
+	}
+
+	/** The same failure as another item's own error (one request can serve several items), with a note added. */
+	forItem(itemIndex: number, note = ''): IamportRequestError {
+		const failure = this.transportFailure;
+		const description = `${failure.description} ${note}`.trim();
+		return new IamportRequestError(this.node, new TransportFailure({ ...failure, description }), itemIndex);
 	}
 }

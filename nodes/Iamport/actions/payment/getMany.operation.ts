@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { readUnixSeconds } from '../../helpers/dateTime';
 import { impUidField } from '../../helpers/idFields';
@@ -206,6 +206,9 @@ interface Batch {
 export class IdBatches {
 	private readonly batchOfItem = new Map<number, Batch>();
 
+	/** the batch request each item saw fail only because i'mport was not answering */
+	private readonly failedFor = new Map<number, Promise<IamportAnswer | IamportRequestError>>();
+
 	readonly batches: Batch[] = [];
 
 	constructor(prepared: ReadonlyArray<GetManyItem | undefined>) {
@@ -233,9 +236,18 @@ export class IdBatches {
 
 	async resultFor(ctx: IExecuteFunctions, item: IdItem, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
 		const batch = this.batchOfItem.get(itemIndex) as Batch;
-		batch.sent ??= transport.trySend({ method: 'GET', path: `/payments${queryString(batchQuery(batch))}`, idempotent: true }, itemIndex);
-		const sent = await batch.sent;
-		if (sent instanceof IamportRequestError) throw errorForItem(ctx, sent, itemIndex, batch.ids.length);
+		// The batch's request is shared by its items; an item the run put back after that request
+		// failed (i'mport was not answering) sends it again, and the items after it share the new one.
+		if (!batch.sent || batch.sent === this.failedFor.get(itemIndex)) {
+			batch.sent = transport.trySend({ method: 'GET', path: `/payments${queryString(batchQuery(batch))}`, idempotent: true }, itemIndex);
+		}
+		const sending = batch.sent;
+		const sent = await sending;
+		if (sent instanceof IamportRequestError) {
+			if (transport.mayRunAgain(sent, itemIndex)) this.failedFor.set(itemIndex, sending);
+			const together = batch.ids.length > 1 ? `This id was looked up in one request with ${batch.ids.length - 1} other(s), which failed the same way.` : '';
+			throw sent.forItem(itemIndex, together);
+		}
 
 		const response = sent.envelope.response as unknown;
 		let outcome: string;
@@ -271,18 +283,6 @@ function batchQuery(batch: Batch): QueryParam[] {
 	const params: QueryParam[] = batch.ids.map((id) => ['imp_uid[]', id]);
 	if (batch.includeSandbox) params.push(['include_sandbox', 'true']);
 	return params;
-}
-
-/** The batch's error as this item's own (n8n sets the item index on the error object it is given). */
-function errorForItem(ctx: IExecuteFunctions, error: IamportRequestError, itemIndex: number, batchSize: number) {
-	const together = batchSize > 1 ? ` This id was looked up in one request with ${batchSize - 1} other(s), which failed the same way.` : '';
-	const description = `${error.description ?? ''}${together}`.trim();
-	return new NodeApiError(ctx.getNode(), { message: error.message, description } as JsonObject, {
-		itemIndex,
-		message: error.message,
-		description,
-		httpCode: error.httpCode ?? undefined,
-	});
 }
 
 export function beforeRuns(this: IExecuteFunctions, prepared: ReadonlyArray<GetManyItem | undefined>): IdBatches {
