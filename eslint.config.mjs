@@ -5,7 +5,21 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import { defineConfig } from 'eslint/config';
 
 export default defineConfig(
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'e2e/**', '.cache/**', 'coverage/**', '*.js', '*.mjs', 'examples/**', 'docs/**'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'test/**',
+			'scripts/**',
+			'e2e/**',
+			'.cache/**',
+			'coverage/**',
+			'*.js',
+			'*.mjs',
+			'examples/**',
+			'docs/**',
+		],
+	},
 	n8nCommunityNodesPlugin.configs.recommended,
 	{ rules: { 'no-console': 'error' } },
 	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },

@@ -32,7 +32,10 @@ function isLoopbackHost(hostname: string): boolean {
  * (a local simulator or proxy), so the API secret and tokens never travel in clear text.
  */
 export function checkedBaseUrl(value: unknown): string {
-	const text = String(value ?? '').trim().replace(/\/+$/, '') || DEFAULT_BASE_URL;
+	const text =
+		String(value ?? '')
+			.trim()
+			.replace(/\/+$/, '') || DEFAULT_BASE_URL;
 	let url: URL;
 	try {
 		url = new URL(text);
@@ -54,7 +57,9 @@ export function checkedTierCode(value: unknown): string | undefined {
 	const text = String(value ?? '').trim();
 	if (text === '') return undefined;
 	if (!TIER_PATTERN.test(text)) {
-		throw credentialError('The Agency Tier Code must be exactly 3 characters, A-Z or 0-9 (for example "A1B")');
+		throw credentialError(
+			'The Agency Tier Code must be exactly 3 characters, A-Z or 0-9 (for example "A1B")',
+		);
 	}
 	return text;
 }
@@ -94,7 +99,10 @@ export function tokenBinding(token: string, account: TokenAccount): string {
  * issued for exactly this base URL, key and secret. A token stored before the key or secret was
  * changed (the editor keeps the hidden token when the dialog is saved) does not match.
  */
-export function isTokenBoundTo(credentials: ICredentialDataDecryptedObject, account: TokenAccount): boolean {
+export function isTokenBoundTo(
+	credentials: ICredentialDataDecryptedObject,
+	account: TokenAccount,
+): boolean {
 	const token = credentials.accessToken;
 	const stored = credentials.tokenBinding;
 	if (typeof token !== 'string' || token === '' || typeof stored !== 'string') return false;
@@ -117,23 +125,34 @@ const NETWORK_WORDS: Array<{ codes: RegExp; words: string; showCode?: boolean }>
 			'the server there does not speak HTTPS (TLS): the Base URL starts with https:// but the port seems to be plain HTTP. For a local simulator or proxy on a loopback address use http://',
 		showCode: true,
 	},
-	{ codes: /^ECONNREFUSED$/, words: 'nothing accepts connections there (connection refused). Check the host and port of the Base URL' },
-	{ codes: /^(ENOTFOUND|EAI_AGAIN)$/, words: 'the host name of the Base URL could not be resolved (DNS). Check the Base URL' },
 	{
-		codes: /^(EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/,
-		words: "the host cannot be reached from n8n's network (unreachable). Check the Base URL and the network or firewall between n8n and i'mport",
+		codes: /^ECONNREFUSED$/,
+		words:
+			'nothing accepts connections there (connection refused). Check the host and port of the Base URL',
 	},
 	{
-		codes: /^(ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/,
+		codes: /^(ENOTFOUND|EAI_AGAIN)$/,
+		words: 'the host name of the Base URL could not be resolved (DNS). Check the Base URL',
+	},
+	{
+		codes: /^(EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/,
+		words:
+			"the host cannot be reached from n8n's network (unreachable). Check the Base URL and the network or firewall between n8n and i'mport",
+	},
+	{
+		codes:
+			/^(ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/,
 		words: 'no answer in time (timeout). Check the Base URL and the network, or try again later',
 	},
 	{
 		codes: /^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/,
-		words: 'the connection was closed before an answer came. Try again; if it keeps happening, check the Base URL or proxy',
+		words:
+			'the connection was closed before an answer came. Try again; if it keeps happening, check the Base URL or proxy',
 	},
 	{
 		codes: /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/,
-		words: "the server's TLS certificate was not accepted. Check that the Base URL names i'mport or a proxy with a valid certificate",
+		words:
+			"the server's TLS certificate was not accepted. Check that the Base URL names i'mport or a proxy with a valid certificate",
 		showCode: true,
 	},
 ];
@@ -152,7 +171,9 @@ export function networkCodeOf(error: any): string | undefined {
 /** What a network failure at the token step means, for the user. */
 export function networkFailureMessage(code: string | undefined, baseUrl: string): string {
 	const known = NETWORK_WORDS.find((entry) => code !== undefined && entry.codes.test(code));
-	const words = known ? `${known.words}${known.showCode ? ` (${code})` : ''}` : `a network error (${code ?? 'no error code'})`;
+	const words = known
+		? `${known.words}${known.showCode ? ` (${code})` : ''}`
+		: `a network error (${code ?? 'no error code'})`;
 	return `i'mport could not be reached at ${baseUrl} for an access token: ${words}`;
 }
 
@@ -163,7 +184,11 @@ function iamportMessage(body: unknown): string | undefined {
 }
 
 function isEnvelope(body: unknown): body is { code: number; message: unknown; response: unknown } {
-	return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'number';
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		typeof (body as { code?: unknown }).code === 'number'
+	);
 }
 
 /** `HTTP 401: <i'mport's message>`, with any of the given secrets masked. */
@@ -180,7 +205,11 @@ function mask(text: string, secrets: string[]): string {
 }
 
 /** A token failure, worded for people, carrying nothing from the request (which holds the secret). */
-function tokenError(message: string, httpStatus: number | undefined, networkCode: string | undefined): Error {
+function tokenError(
+	message: string,
+	httpStatus: number | undefined,
+	networkCode: string | undefined,
+): Error {
 	// Only the status and network code travel on: the transport decides about retries with them.
 	const fields: TokenErrorFields = { httpStatus, networkCode };
 	return Object.assign(new Error(message), { name: TOKEN_ERROR }, fields);
@@ -228,8 +257,18 @@ async function requestToken(send: SendRequest, account: TokenAccount): Promise<s
 		);
 	}
 	const token = (body.response as { access_token?: unknown } | null)?.access_token;
-	if (status < 200 || status > 299 || body.code !== 0 || typeof token !== 'string' || token === '') {
-		throw tokenError(`i'mport did not issue an access token (${statusText(status, body, secrets)})`, status, undefined);
+	if (
+		status < 200 ||
+		status > 299 ||
+		body.code !== 0 ||
+		typeof token !== 'string' ||
+		token === ''
+	) {
+		throw tokenError(
+			`i'mport did not issue an access token (${statusText(status, body, secrets)})`,
+			status,
+			undefined,
+		);
 	}
 	return token;
 }
@@ -328,7 +367,8 @@ export async function testIamportCredential(
 				: "i'mport accepted the API key and secret",
 		};
 	}
-	const refused = isEnvelope(body) && (status === 401 || status === 403 || (status >= 200 && status <= 299));
+	const refused =
+		isEnvelope(body) && (status === 401 || status === 403 || (status >= 200 && status <= 299));
 	if (tierCode && refused) {
 		return {
 			status: 'Error',
@@ -395,7 +435,7 @@ export class IamportApi implements ICredentialType {
 			default: '',
 			placeholder: 'A1B',
 			description:
-				'Only for agency (대행사) accounts acting for a sub-merchant: the sub-merchant\'s 3-character tier code (A-Z, 0-9), sent as the Tier header. Use the agency\'s own API key and secret. Leave empty otherwise.',
+				"Only for agency (대행사) accounts acting for a sub-merchant: the sub-merchant's 3-character tier code (A-Z, 0-9), sent as the Tier header. Use the agency's own API key and secret. Leave empty otherwise.",
 		},
 		{
 			displayName: 'Base URL',
@@ -415,7 +455,9 @@ export class IamportApi implements ICredentialType {
 		const flightKey = createHash('sha256').update(JSON.stringify(account)).digest('hex');
 		let pending = tokenRequestsInFlight.get(flightKey);
 		if (!pending) {
-			pending = requestToken(sendWithHttpRequest(this), account).finally(() => tokenRequestsInFlight.delete(flightKey));
+			pending = requestToken(sendWithHttpRequest(this), account).finally(() =>
+				tokenRequestsInFlight.delete(flightKey),
+			);
 			tokenRequestsInFlight.set(flightKey, pending);
 		}
 		const accessToken = await pending;
@@ -436,7 +478,8 @@ export class IamportApi implements ICredentialType {
 		for (const [name, value] of Object.entries(requestOptions.headers ?? {})) {
 			if (!/^(authorization|tier)$/i.test(name)) headers[name] = value as string;
 		}
-		if (isTokenBoundTo(credentials, account)) headers.Authorization = `Bearer ${credentials.accessToken}`;
+		if (isTokenBoundTo(credentials, account))
+			headers.Authorization = `Bearer ${credentials.accessToken}`;
 		if (tierCode) headers.Tier = tierCode;
 		requestOptions.baseURL = account.baseUrl;
 		requestOptions.headers = headers;

@@ -34,7 +34,12 @@ const {
 const { check, same, cleanups, workFolder, runScript } = require('./script');
 
 const REQUEST_TIMEOUT_MS = 60_000;
-const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'Credential-e2e-1' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'Credential-e2e-1',
+};
 const A = { impKey: 'merchant_a_key', impSecret: 'merchant_a_secret_DO_NOT_LEAK' };
 const B = { impKey: 'merchant_b_key', impSecret: 'merchant_b_secret_DO_NOT_LEAK', tiers: ['T01'] };
 const WRONG_SECRET = 'merchant_b_mistyped_secret_DO_NOT_LEAK';
@@ -56,7 +61,13 @@ function lookupWorkflow(credential) {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: 'a6f0c9a8-7e0b-4c1e-9d7e-0000000000aa',
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: WEBHOOK_PATH,
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
 			},
 			{
 				id: 'a6f0c9a8-7e0b-4c1e-9d7e-000000000002',
@@ -64,7 +75,12 @@ function lookupWorkflow(credential) {
 				type: NODE_TYPE,
 				typeVersion: 1,
 				position: [250, 0],
-				parameters: { resource: 'cashReceipt', operation: 'get', impUid: '={{ $json.body.imp_uid }}', splitOutputs: false },
+				parameters: {
+					resource: 'cashReceipt',
+					operation: 'get',
+					impUid: '={{ $json.body.imp_uid }}',
+					splitOutputs: false,
+				},
 				credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
 			},
 		],
@@ -80,7 +96,8 @@ async function callWebhook(n8nUrl, impUid) {
 	const until = Date.now() + REQUEST_TIMEOUT_MS;
 	for (;;) {
 		const answer = await postWebhook(n8nUrl, impUid);
-		if (!(answer.status === 404 && /is not registered/.test(answer.text)) || Date.now() > until) return answer;
+		if (!(answer.status === 404 && /is not registered/.test(answer.text)) || Date.now() > until)
+			return answer;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }
@@ -104,12 +121,16 @@ async function postWebhook(n8nUrl, impUid) {
 
 /** What reached the simulator since `from`: method, path, whose token came with it, status. */
 const seen = (simulator, from) =>
-	simulator.log.slice(from).map((e) => `${e.method} ${e.rawPath} token=${e.tokenOf ?? 'none'} -> ${e.status}`);
+	simulator.log
+		.slice(from)
+		.map((e) => `${e.method} ${e.rawPath} token=${e.tokenOf ?? 'none'} -> ${e.status}`);
 
 /* ------------------------------------------------------------------ main */
 
 async function main() {
-	console.log(`n8n-nodes-iamport credential e2e: real n8n ${N8N_VERSION} on node ${process.version}`);
+	console.log(
+		`n8n-nodes-iamport credential e2e: real n8n ${N8N_VERSION} on node ${process.version}`,
+	);
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
 	const bin = await ensureN8n();
 	const { tmp, userFolder } = workFolder('n8n-iamport-credential-');
@@ -120,7 +141,10 @@ async function main() {
 		const simulator = createSimulator({ accounts: [A, B] });
 		const simUrl = await simulator.start(await freePort());
 		cleanup.add(() => simulator.stop());
-		n8nServer = await startN8n(bin, n8nEnv(userFolder, { main: await freePort(), broker: await freePort() }));
+		n8nServer = await startN8n(
+			bin,
+			n8nEnv(userFolder, { main: await freePort(), broker: await freePort() }),
+		);
 		cleanup.add(() => n8nServer.stop());
 		const client = restClient(n8nServer.url, { timeoutMs: REQUEST_TIMEOUT_MS });
 		const { rest } = client;
@@ -140,7 +164,9 @@ async function main() {
 		let from = simulator.log.length;
 		const first = await callWebhook(n8nServer.url, 'imp_100000000001');
 		check('run 1 (merchant A): the webhook answered 200 with the receipt found', () =>
-			first.status === 200 && first.body?.[0]?.outcome === 'found' ? true : `HTTP ${first.status} ${first.text.slice(0, 300)}`,
+			first.status === 200 && first.body?.[0]?.outcome === 'found'
+				? true
+				: `HTTP ${first.status} ${first.text.slice(0, 300)}`,
 		);
 		const runOne = seen(simulator, from);
 		check("run 1: a token for merchant A, then the look-up with A's token", () =>
@@ -153,14 +179,22 @@ async function main() {
 		const tokenA = simulator.issuedTokens[0];
 
 		// 2. Reopen the credential as the editor does, and look at what the hidden fields came back as.
-		console.log('\n2. reopen the credential (GET with data), change key and secret to merchant B, save (PATCH)');
+		console.log(
+			'\n2. reopen the credential (GET with data), change key and secret to merchant B, save (PATCH)',
+		);
 		const { data: reopened } = await rest('GET', `/credentials/${credential.id}?includeData=true`);
 		const openedData = reopened.data ?? {};
-		check('reopened: the stored token and its binding come back as n8n\'s placeholder, the secret too', () =>
-			same(
-				{ accessToken: openedData.accessToken, tokenBinding: openedData.tokenBinding, impSecret: openedData.impSecret },
-				{ accessToken: BLANK, tokenBinding: BLANK, impSecret: BLANK },
-			),
+		check(
+			"reopened: the stored token and its binding come back as n8n's placeholder, the secret too",
+			() =>
+				same(
+					{
+						accessToken: openedData.accessToken,
+						tokenBinding: openedData.tokenBinding,
+						impSecret: openedData.impSecret,
+					},
+					{ accessToken: BLANK, tokenBinding: BLANK, impSecret: BLANK },
+				),
 		);
 		console.log(`      GET data: ${JSON.stringify({ ...openedData, baseUrl: '<simulator>' })}`);
 
@@ -174,19 +208,25 @@ async function main() {
 		from = simulator.log.length;
 		const second = await callWebhook(n8nServer.url, 'imp_100000000002');
 		check('run 2 (merchant B): the webhook answered 200 with the receipt found', () =>
-			second.status === 200 && second.body?.[0]?.outcome === 'found' ? true : `HTTP ${second.status} ${second.text.slice(0, 300)}`,
+			second.status === 200 && second.body?.[0]?.outcome === 'found'
+				? true
+				: `HTTP ${second.status} ${second.text.slice(0, 300)}`,
 		);
 		const runTwo = seen(simulator, from);
 		check("run 2: merchant A's token was never sent with B's settings", () => {
 			const withA = simulator.log.slice(from).filter((e) => e.tokenOf === A.impKey);
-			return withA.length === 0 ? true : `A's token went with: ${withA.map((e) => `${e.method} ${e.rawPath}`).join(', ')}`;
+			return withA.length === 0
+				? true
+				: `A's token went with: ${withA.map((e) => `${e.method} ${e.rawPath}`).join(', ')}`;
 		});
-		check("run 2: sent without a token (401), a token for merchant B, the look-up with B's token", () =>
-			same(runTwo, [
-				'GET /receipts/imp_100000000002 token=none -> 401',
-				'POST /users/getToken token=none -> 200',
-				`GET /receipts/imp_100000000002 token=${B.impKey} -> 200`,
-			]),
+		check(
+			"run 2: sent without a token (401), a token for merchant B, the look-up with B's token",
+			() =>
+				same(runTwo, [
+					'GET /receipts/imp_100000000002 token=none -> 401',
+					'POST /users/getToken token=none -> 200',
+					`GET /receipts/imp_100000000002 token=${B.impKey} -> 200`,
+				]),
 		);
 		check("run 2: the token request carried merchant B's key", () => {
 			const tokenRequest = simulator.log.slice(from).find((e) => e.rawPath === '/users/getToken');
@@ -198,9 +238,15 @@ async function main() {
 		from = simulator.log.length;
 		const third = await callWebhook(n8nServer.url, 'imp_100000000001');
 		check("run 3: B's stored token is reused (no 401, no token request)", () =>
-			third.status === 200 ? same(seen(simulator, from), [`GET /receipts/imp_100000000001 token=${B.impKey} -> 200`]) : `HTTP ${third.status}`,
+			third.status === 200
+				? same(seen(simulator, from), [`GET /receipts/imp_100000000001 token=${B.impKey} -> 200`])
+				: `HTTP ${third.status}`,
 		);
-		timings.push({ step: 'runs', detail: 'create, 3 webhook runs, reopen, PATCH', ms: Date.now() - started });
+		timings.push({
+			step: 'runs',
+			detail: 'create, 3 webhook runs, reopen, PATCH',
+			ms: Date.now() - started,
+		});
 
 		// 3. The dialog's Test, with the dialog's data as the editor sends it.
 		console.log('\n3. Test (POST /rest/credentials/test) with the dialog data');
@@ -209,7 +255,12 @@ async function main() {
 		const test = async (changes) =>
 			(
 				await rest('POST', '/credentials/test', {
-					credentials: { id: credential.id, name: current.name, type: current.type, data: { ...current.data, ...changes } },
+					credentials: {
+						id: credential.id,
+						name: current.name,
+						type: current.type,
+						data: { ...current.data, ...changes },
+					},
 				})
 			).data;
 		const tests = {};
@@ -219,81 +270,134 @@ async function main() {
 		check('Test of the saved credential (merchant B): OK', () =>
 			tests.saved.status === 'OK' ? true : JSON.stringify(tests.saved),
 		);
-		check('Test asked for a new token with the dialog\'s key and secret (not the stored token)', () =>
-			same(seen(simulator, from), ['POST /users/getToken token=none -> 200', `GET /banks token=${B.impKey} -> 200`]),
+		check(
+			"Test asked for a new token with the dialog's key and secret (not the stored token)",
+			() =>
+				same(seen(simulator, from), [
+					'POST /users/getToken token=none -> 200',
+					`GET /banks token=${B.impKey} -> 200`,
+				]),
 		);
 
 		from = simulator.log.length;
 		tests.wrongSecret = await test({ impSecret: WRONG_SECRET });
-		check('Test with a wrong secret typed in: Error, "refused the API key or API secret", with i\'mport\'s message', () =>
-			tests.wrongSecret.status === 'Error' &&
-			tests.wrongSecret.message ===
-				"i'mport refused the API key or API secret (HTTP 401: 아임포트 API 키 또는 시크릿이 올바르지 않습니다.). Check both in the credential."
-				? true
-				: JSON.stringify(tests.wrongSecret),
+		check(
+			'Test with a wrong secret typed in: Error, "refused the API key or API secret", with i\'mport\'s message',
+			() =>
+				tests.wrongSecret.status === 'Error' &&
+				tests.wrongSecret.message ===
+					"i'mport refused the API key or API secret (HTTP 401: 아임포트 API 키 또는 시크릿이 올바르지 않습니다.). Check both in the credential."
+					? true
+					: JSON.stringify(tests.wrongSecret),
 		);
 		check('Test with a wrong secret: no request carried a token', () =>
 			same(seen(simulator, from), ['POST /users/getToken token=none -> 401']),
 		);
 
 		// Saved with the wrong secret (Save then Test, as the dialog does): the stored token must not help.
-		await rest('PATCH', `/credentials/${credential.id}`, { name: current.name, type: current.type, data: { ...current.data, impSecret: WRONG_SECRET } });
+		await rest('PATCH', `/credentials/${credential.id}`, {
+			name: current.name,
+			type: current.type,
+			data: { ...current.data, impSecret: WRONG_SECRET },
+		});
 		tests.wrongSecretSaved = await test({});
 		check('Test after saving the wrong secret (placeholder sent): Error, key/secret refused', () =>
-			tests.wrongSecretSaved.status === 'Error' && /refused the API key or API secret/.test(tests.wrongSecretSaved.message)
+			tests.wrongSecretSaved.status === 'Error' &&
+			/refused the API key or API secret/.test(tests.wrongSecretSaved.message)
 				? true
 				: JSON.stringify(tests.wrongSecretSaved),
 		);
 		from = simulator.log.length;
 		const fourth = await callWebhook(n8nServer.url, 'imp_100000000001');
 		// The webhook only says "Error in workflow": the run's error is in the saved execution.
-		const { data: executions } = await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}&limit=1`);
+		const { data: executions } = await rest(
+			'GET',
+			`/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: workflow.id }))}&limit=1`,
+		);
 		const lastId = executions.results?.[0]?.id;
 		const lastExecution = lastId ? (await rest('GET', `/executions/${lastId}`)).data : undefined;
-		const runError = String(lastExecution?.data ?? '').match(/i'mport refused the API key or API secret[^"]*/)?.[0];
-		check("run 4 (wrong secret saved): fails at the token step, \"refused the API key or API secret\"; B's stored token is not sent", () => {
-			const withToken = simulator.log.slice(from).filter((e) => e.tokenOf !== null);
-			if (withToken.length) return `sent with a token: ${seen(simulator, from).join(' | ')}`;
-			return fourth.status >= 400 && lastExecution?.status === 'error' && runError
-				? true
-				: `HTTP ${fourth.status} ${fourth.text.slice(0, 200)}; execution ${lastId} ${lastExecution?.status}`;
-		});
-		console.log(`      run 4: webhook HTTP ${fourth.status} ${fourth.text.slice(0, 200)}; execution ${lastId} ${lastExecution?.status}: ${runError}`);
+		const runError = String(lastExecution?.data ?? '').match(
+			/i'mport refused the API key or API secret[^"]*/,
+		)?.[0];
+		check(
+			'run 4 (wrong secret saved): fails at the token step, "refused the API key or API secret"; B\'s stored token is not sent',
+			() => {
+				const withToken = simulator.log.slice(from).filter((e) => e.tokenOf !== null);
+				if (withToken.length) return `sent with a token: ${seen(simulator, from).join(' | ')}`;
+				return fourth.status >= 400 && lastExecution?.status === 'error' && runError
+					? true
+					: `HTTP ${fourth.status} ${fourth.text.slice(0, 200)}; execution ${lastId} ${lastExecution?.status}`;
+			},
+		);
+		console.log(
+			`      run 4: webhook HTTP ${fourth.status} ${fourth.text.slice(0, 200)}; execution ${lastId} ${lastExecution?.status}: ${runError}`,
+		);
 		console.log(`      simulator: ${seen(simulator, from).join(' | ')}`);
 
 		tests.refusedTier = await test({ impSecret: B.impSecret, tierCode: 'ZZZ' });
-		check('Test with a tier the account may not use: Error naming the tier, with i\'mport\'s message', () =>
-			tests.refusedTier.status === 'Error' &&
-			tests.refusedTier.message.startsWith('i\'mport refused the Agency Tier Code "ZZZ" (HTTP 401: 요청하신 Tier(ZZZ)에 대한 권한이 없습니다.)')
-				? true
-				: JSON.stringify(tests.refusedTier),
+		check(
+			"Test with a tier the account may not use: Error naming the tier, with i'mport's message",
+			() =>
+				tests.refusedTier.status === 'Error' &&
+				tests.refusedTier.message.startsWith(
+					'i\'mport refused the Agency Tier Code "ZZZ" (HTTP 401: 요청하신 Tier(ZZZ)에 대한 권한이 없습니다.)',
+				)
+					? true
+					: JSON.stringify(tests.refusedTier),
 		);
 		from = simulator.log.length;
 		tests.acceptedTier = await test({ impSecret: B.impSecret, tierCode: 'T01' });
 		check('Test with an accepted tier: OK naming the tier, the Tier header sent', () => {
 			const banks = simulator.log.slice(from).find((e) => e.rawPath === '/banks');
-			return tests.acceptedTier.status === 'OK' && /Agency Tier Code "T01"/.test(tests.acceptedTier.message) && banks?.headers.tier === 'T01'
+			return tests.acceptedTier.status === 'OK' &&
+				/Agency Tier Code "T01"/.test(tests.acceptedTier.message) &&
+				banks?.headers.tier === 'T01'
 				? true
 				: JSON.stringify(tests.acceptedTier);
 		});
-		tests.tlsToPlainHttp = await test({ impSecret: B.impSecret, baseUrl: simUrl.replace('http://', 'https://') });
-		check('Test with https:// to the plain-http port: Error saying the server does not speak HTTPS', () =>
-			tests.tlsToPlainHttp.status === 'Error' && /does not speak HTTPS \(TLS\).*use http:\/\//.test(tests.tlsToPlainHttp.message)
-				? true
-				: JSON.stringify(tests.tlsToPlainHttp),
+		tests.tlsToPlainHttp = await test({
+			impSecret: B.impSecret,
+			baseUrl: simUrl.replace('http://', 'https://'),
+		});
+		check(
+			'Test with https:// to the plain-http port: Error saying the server does not speak HTTPS',
+			() =>
+				tests.tlsToPlainHttp.status === 'Error' &&
+				/does not speak HTTPS \(TLS\).*use http:\/\//.test(tests.tlsToPlainHttp.message)
+					? true
+					: JSON.stringify(tests.tlsToPlainHttp),
 		);
-		for (const [name, result] of Object.entries(tests)) console.log(`      ${name}: ${result.status} - ${result.message}`);
-		timings.push({ step: 'tests', detail: '6 credential tests, 1 PATCH, 1 run', ms: Date.now() - started });
+		for (const [name, result] of Object.entries(tests))
+			console.log(`      ${name}: ${result.status} - ${result.message}`);
+		timings.push({
+			step: 'tests',
+			detail: '6 credential tests, 1 PATCH, 1 run',
+			ms: Date.now() - started,
+		});
 
 		// 4. Nothing secret in what n8n answered or logged.
-		const secrets = { 'A secret': A.impSecret, 'B secret': B.impSecret, 'mistyped secret': WRONG_SECRET, 'A token': tokenA, 'B token': tokenB };
+		const secrets = {
+			'A secret': A.impSecret,
+			'B secret': B.impSecret,
+			'mistyped secret': WRONG_SECRET,
+			'A token': tokenA,
+			'B token': tokenB,
+		};
 		check('no secret or token in any REST answer, webhook answer or n8n log', () => {
-			const text = [...client.answers, first.text, second.text, third.text, fourth.text, n8nServer.logs()].join('\n');
+			const text = [
+				...client.answers,
+				first.text,
+				second.text,
+				third.text,
+				fourth.text,
+				n8nServer.logs(),
+			].join('\n');
 			const leaked = Object.entries(secrets).filter(([, value]) => value && text.includes(value));
 			return leaked.length === 0 ? true : `found: ${leaked.map(([name]) => name).join(', ')}`;
 		});
 	} catch (error) {
-		if (n8nServer) console.log(`--- n8n log (tail)\n${n8nServer.logs().split('\n').slice(-30).join('\n')}`);
+		if (n8nServer)
+			console.log(`--- n8n log (tail)\n${n8nServer.logs().split('\n').slice(-30).join('\n')}`);
 		throw error;
 	} finally {
 		await cleanup.run();

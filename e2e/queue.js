@@ -83,7 +83,11 @@ const BURST_CALLS = Array.from({ length: BURST }, (_, k) => [
 	...(EXTRA_IDS[k] ?? []),
 ]);
 /** Receipts the simulator holds issued and not cancelled: each must be cancelled exactly once. */
-const CANCELLABLE = new Set([...Array.from({ length: BULK_COUNT }, (_, n) => bulkId(n)), 'imp_100000000001', 'imp_100000000002']);
+const CANCELLABLE = new Set([
+	...Array.from({ length: BULK_COUNT }, (_, n) => bulkId(n)),
+	'imp_100000000001',
+	'imp_100000000002',
+]);
 
 function newSimulator() {
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
@@ -97,7 +101,11 @@ function newSimulator() {
 /* ------------------------------------------------------------------ checks */
 
 const canonical = (value) =>
-	JSON.stringify(value, (key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+	JSON.stringify(value, (key, v) =>
+		v && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(Object.entries(v).sort())
+			: v,
+	);
 
 function countBy(list) {
 	const counts = {};
@@ -121,7 +129,10 @@ async function startService(name, command, args, { env, cwd, isReady, timeoutMs 
 	const tail = () => service.logs().split('\n').slice(-30).join('\n');
 	while (!isReady(stripAnsi(service.logs()))) {
 		const exited = service.exited();
-		if (exited) throw new Error(`${name} exited early (code ${exited.code}${exited.signal ? `, ${exited.signal}` : ''})\n${tail()}`);
+		if (exited)
+			throw new Error(
+				`${name} exited early (code ${exited.code}${exited.signal ? `, ${exited.signal}` : ''})\n${tail()}`,
+			);
 		if (Date.now() - started > timeoutMs) {
 			await service.stop();
 			throw new Error(`${name} not ready within ${seconds(timeoutMs)}\n${tail()}`);
@@ -138,19 +149,35 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(what, condition, timeoutMs) {
 	const started = Date.now();
 	while (!(await condition())) {
-		if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${seconds(timeoutMs)}`);
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`${what}: not within ${seconds(timeoutMs)}`);
 		await sleep(200);
 	}
 }
 
 function startRedis(tmp, port) {
 	if (spawnSync(REDIS_SERVER, ['--version'], { stdio: 'ignore' }).status !== 0) {
-		throw new Error(`${REDIS_SERVER} not found: install Redis (Debian: apt-get install -y redis-server) or set REDIS_SERVER`);
+		throw new Error(
+			`${REDIS_SERVER} not found: install Redis (Debian: apt-get install -y redis-server) or set REDIS_SERVER`,
+		);
 	}
 	const dir = path.join(tmp, 'redis');
 	fs.mkdirSync(dir);
 	// Loopback only, no persistence; its own folder for anything it writes.
-	const args = ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'];
+	const args = [
+		'--bind',
+		'127.0.0.1',
+		'--port',
+		String(port),
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+		'--daemonize',
+		'no',
+	];
 	return startService(`redis-server on 127.0.0.1:${port}`, REDIS_SERVER, args, {
 		cwd: dir,
 		env: process.env,
@@ -177,7 +204,10 @@ function n8nUsesHostname() {
 
 /** Whether `unshare --uts` can give a process its own hostname here (needs root or CAP_SYS_ADMIN). */
 function canUnshareUts() {
-	const r = spawnSync('unshare', ['--uts', '--', 'sh', '-c', 'hostname n8n-queue-probe'], { stdio: 'ignore', timeout: 10_000 });
+	const r = spawnSync('unshare', ['--uts', '--', 'sh', '-c', 'hostname n8n-queue-probe'], {
+		stdio: 'ignore',
+		timeout: 10_000,
+	});
 	return r.status === 0;
 }
 
@@ -185,14 +215,31 @@ function canUnshareUts() {
 function startWorker(bin, env, name, hostname) {
 	const n8nArgs = [bin, 'worker', `--concurrency=${WORKER_CONCURRENCY}`];
 	const [command, args] = hostname
-		? ['unshare', ['--uts', '--', 'sh', '-c', 'hostname "$0" && exec "$@"', hostname, process.execPath, ...n8nArgs]]
+		? [
+				'unshare',
+				[
+					'--uts',
+					'--',
+					'sh',
+					'-c',
+					'hostname "$0" && exec "$@"',
+					hostname,
+					process.execPath,
+					...n8nArgs,
+				],
+			]
 		: [process.execPath, n8nArgs];
-	return startService(`${name} (n8n worker${hostname ? `, hostname ${hostname}` : ''})`, command, args, {
-		cwd: env.N8N_USER_FOLDER,
-		env,
-		isReady: (out) => out.includes('n8n worker is now ready'),
-		timeoutMs: LIMITS.workerStart,
-	});
+	return startService(
+		`${name} (n8n worker${hostname ? `, hostname ${hostname}` : ''})`,
+		command,
+		args,
+		{
+			cwd: env.N8N_USER_FOLDER,
+			env,
+			isReady: (out) => out.includes('n8n worker is now ready'),
+			timeoutMs: LIMITS.workerStart,
+		},
+	);
 }
 
 /* ------------------------------------------------------------------ n8n set-up */
@@ -210,7 +257,12 @@ function queueWorkflow() {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: '6f0e5a3c-8d3b-4c8e-9f2d-1c7a5b9e4d02',
-				parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'responseNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: WEBHOOK_PATH,
+					responseMode: 'responseNode',
+					options: {},
+				},
 			},
 			{
 				id: '0b7c3f55-2f5e-4a43-9a51-3a8c0e6b1a03',
@@ -260,15 +312,26 @@ async function importAndPublish(bin, env, dir, { baseUrl, account }, label) {
 	const credentialsFile = path.join(dir, 'credentials.json');
 	const workflowFile = path.join(dir, 'workflow.json');
 	const data = { impKey: account.impKey, impSecret: account.impSecret, tierCode: '', baseUrl };
-	fs.writeFileSync(credentialsFile, JSON.stringify([{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data }]));
+	fs.writeFileSync(
+		credentialsFile,
+		JSON.stringify([{ ...CREDENTIAL, type: CREDENTIAL_TYPE, data }]),
+	);
 	fs.writeFileSync(workflowFile, JSON.stringify(queueWorkflow()));
 	let ms = 0;
-	for (const args of [[`import:credentials`, `--input=${credentialsFile}`], ['import:workflow', `--input=${workflowFile}`], ['publish:workflow', `--id=${WORKFLOW_ID}`]]) {
+	for (const args of [
+		[`import:credentials`, `--input=${credentialsFile}`],
+		['import:workflow', `--input=${workflowFile}`],
+		['publish:workflow', `--id=${WORKFLOW_ID}`],
+	]) {
 		const r = await n8n(bin, args, env);
 		ms += r.ms;
 		if (r.code !== 0) throw new Error(describeFailure(`n8n ${args[0]} (${label})`, r));
 	}
-	timings.push({ step: 'import', detail: `${label}: credential, workflow, publish:workflow (3 n8n commands)`, ms });
+	timings.push({
+		step: 'import',
+		detail: `${label}: credential, workflow, publish:workflow (3 n8n commands)`,
+		ms,
+	});
 }
 
 /** The environment every queue-mode process shares, on top of e2e/n8n.js's offline loopback one. */
@@ -293,7 +356,11 @@ function postJson(url, body, timeoutMs) {
 		const started = Date.now();
 		const req = http.request(
 			url,
-			{ method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }, timeout: timeoutMs },
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+				timeout: timeoutMs,
+			},
 			(res) => {
 				let raw = '';
 				res.setEncoding('utf8');
@@ -310,7 +377,9 @@ function postJson(url, body, timeoutMs) {
 			},
 		);
 		req.on('timeout', () => req.destroy(new Error(`no answer within ${seconds(timeoutMs)}`)));
-		req.on('error', (error) => resolve({ status: 0, raw: '', error: error.message, ms: Date.now() - started }));
+		req.on('error', (error) =>
+			resolve({ status: 0, raw: '', error: error.message, ms: Date.now() - started }),
+		);
 		req.end(text);
 	});
 }
@@ -340,7 +409,9 @@ const callBody = (ids) => ({ receipts: ids.map((imp_uid) => ({ imp_uid })) });
 /** The first call alone, then the burst all at once; returns the answers in call order. */
 async function fireCalls(webhookUrl) {
 	const first = await postJson(webhookUrl, callBody(FIRST_CALL), LIMITS.webhookCall);
-	const burst = await Promise.all(BURST_CALLS.map((ids) => postJson(webhookUrl, callBody(ids), LIMITS.webhookCall)));
+	const burst = await Promise.all(
+		BURST_CALLS.map((ids) => postJson(webhookUrl, callBody(ids), LIMITS.webhookCall)),
+	);
 	return [first, ...burst];
 }
 
@@ -350,7 +421,8 @@ const ALL_CALLS = [FIRST_CALL, ...BURST_CALLS];
 function saveLogs(tmp, services) {
 	const dir = path.join(tmp, 'logs');
 	fs.mkdirSync(dir, { recursive: true });
-	for (const [name, service] of Object.entries(services)) fs.writeFileSync(path.join(dir, `${name}.log`), service.logs());
+	for (const [name, service] of Object.entries(services))
+		fs.writeFileSync(path.join(dir, `${name}.log`), service.logs());
 }
 
 /* ------------------------------------------------------------------ the database */
@@ -382,7 +454,8 @@ async function executions(database) {
 		try {
 			const run = parse(data);
 			const e = run?.resultData?.error;
-			if (e) error = { message: e.message, node: e.node?.name ?? e.node, description: e.description };
+			if (e)
+				error = { message: e.message, node: e.node?.name ?? e.node, description: e.description };
 		} catch {
 			// no data saved
 		}
@@ -394,7 +467,10 @@ async function executions(database) {
 
 /** Items each call answered with, as { ok, items } per call. */
 function itemsOf(answers) {
-	return answers.map((a) => ({ ok: a.status === 200 && Array.isArray(a.json), items: Array.isArray(a.json) ? a.json : [] }));
+	return answers.map((a) => ({
+		ok: a.status === 200 && Array.isArray(a.json),
+		items: Array.isArray(a.json) ? a.json : [],
+	}));
 }
 
 /** The single-process reference: regular mode, its own database and simulator, the same calls. */
@@ -407,14 +483,27 @@ async function singleProcessRun(bin, tmp, nodesFrom) {
 	const baseUrl = await simulator.start(0);
 	let main;
 	try {
-		const env = { ...n8nEnv(userFolder, { main: await freePort(), broker: await freePort() }), N8N_DISABLED_MODULES: 'mcp-registry' };
-		await importAndPublish(bin, env, dir, { baseUrl, account: simulator.accounts[0] }, 'single process');
+		const env = {
+			...n8nEnv(userFolder, { main: await freePort(), broker: await freePort() }),
+			N8N_DISABLED_MODULES: 'mcp-registry',
+		};
+		await importAndPublish(
+			bin,
+			env,
+			dir,
+			{ baseUrl, account: simulator.accounts[0] },
+			'single process',
+		);
 		main = await startN8n(bin, env, { readyPaths: ['/healthz/readiness'] });
 		const webhookUrl = `${main.url}/webhook/${WEBHOOK_PATH}`;
 		await waitForWebhook(webhookUrl);
 		const started = Date.now();
 		const answers = await fireCalls(webhookUrl);
-		timings.push({ step: 'calls', detail: `single process: ${ALL_CALLS.length} webhook calls`, ms: Date.now() - started });
+		timings.push({
+			step: 'calls',
+			detail: `single process: ${ALL_CALLS.length} webhook calls`,
+			ms: Date.now() - started,
+		});
 		return { answers, simulator };
 	} finally {
 		if (main) await main.stop();
@@ -447,8 +536,12 @@ async function main() {
 		services.add(() => mainProcess.stop());
 		let hostnames = [];
 		if (n8nUsesHostname()) {
-			if (canUnshareUts()) hostnames = ['n8n-queue-worker-1', 'n8n-queue-worker-2', 'n8n-queue-worker-3'];
-			else console.log(`note: n8n names workers after the hostname here (a container) and unshare --uts is not usable: the workers share the id "worker-${os.hostname()}"`);
+			if (canUnshareUts())
+				hostnames = ['n8n-queue-worker-1', 'n8n-queue-worker-2', 'n8n-queue-worker-3'];
+			else
+				console.log(
+					`note: n8n names workers after the hostname here (a container) and unshare --uts is not usable: the workers share the id "worker-${os.hostname()}"`,
+				);
 		}
 		// Both workers share main's user folder (and its package), each with its own broker port.
 		const workers = [];
@@ -461,42 +554,69 @@ async function main() {
 		services.add(() => worker2.stop());
 		const webhookUrl = `${mainProcess.url}/webhook/${WEBHOOK_PATH}`;
 		await waitForWebhook(webhookUrl);
-		console.log(`\nQueue mode: Redis 127.0.0.1:${redisPort}, main ${mainProcess.url}, 2 workers (concurrency ${WORKER_CONCURRENCY}), SQLite ${database}`);
-		console.log(`Calls: 1 alone (${FIRST_CALL.length} ids), then ${BURST} at once (${BURST_CALLS.map((c) => c.length).join('+')} ids, ${CANCELLABLE.size} distinct receipts to cancel)\n`);
+		console.log(
+			`\nQueue mode: Redis 127.0.0.1:${redisPort}, main ${mainProcess.url}, 2 workers (concurrency ${WORKER_CONCURRENCY}), SQLite ${database}`,
+		);
+		console.log(
+			`Calls: 1 alone (${FIRST_CALL.length} ids), then ${BURST} at once (${BURST_CALLS.map((c) => c.length).join('+')} ids, ${CANCELLABLE.size} distinct receipts to cancel)\n`,
+		);
 
 		const callsStarted = Date.now();
 		const answers = await fireCalls(webhookUrl);
-		timings.push({ step: 'calls', detail: `queue mode: ${ALL_CALLS.length} webhook calls`, ms: Date.now() - callsStarted });
+		timings.push({
+			step: 'calls',
+			detail: `queue mode: ${ALL_CALLS.length} webhook calls`,
+			ms: Date.now() - callsStarted,
+		});
 		const queueRuns = itemsOf(answers);
 
-		check(`every webhook call answered HTTP 200 with one item per receipt, in the order sent (${ALL_CALLS.length} calls)`, () => {
-			const bad = answers
-				.map((a, n) => ({ n, a, ids: queueRuns[n].items.map((i) => i.imp_uid) }))
-				.filter(({ n, a, ids }) => a.status !== 200 || canonical(ids) !== canonical(ALL_CALLS[n]));
-			return bad.length === 0 ? true : bad.map(({ n, a }) => `call ${n}: HTTP ${a.status} ${a.error ?? a.raw.slice(0, 200)}`).join('; ');
-		});
+		check(
+			`every webhook call answered HTTP 200 with one item per receipt, in the order sent (${ALL_CALLS.length} calls)`,
+			() => {
+				const bad = answers
+					.map((a, n) => ({ n, a, ids: queueRuns[n].items.map((i) => i.imp_uid) }))
+					.filter(
+						({ n, a, ids }) => a.status !== 200 || canonical(ids) !== canonical(ALL_CALLS[n]),
+					);
+				return bad.length === 0
+					? true
+					: bad
+							.map(({ n, a }) => `call ${n}: HTTP ${a.status} ${a.error ?? a.raw.slice(0, 200)}`)
+							.join('; ');
+			},
+		);
 
 		// Every execution: in the database, enqueued by main, started by exactly one worker. Respond to
 		// Webhook answers before the worker has saved the execution as finished: wait for that (bounded).
 		const expected = ALL_CALLS.length;
-		const started = () => [worker1, worker2].map((w) => idsIn(w.logs(), /Worker started execution (\d+)/g));
+		const started = () =>
+			[worker1, worker2].map((w) => idsIn(w.logs(), /Worker started execution (\d+)/g));
 		let queueExecutions = [];
 		await waitFor(
 			'the executions saved as finished',
 			async () => {
 				queueExecutions = await executions(database);
-				return queueExecutions.length >= expected && queueExecutions.every((e) => !['new', 'running'].includes(e.status));
+				return (
+					queueExecutions.length >= expected &&
+					queueExecutions.every((e) => !['new', 'running'].includes(e.status))
+				);
 			},
 			LIMITS.logWait,
 		).catch(() => {});
 		const executionIds = queueExecutions.map((e) => e.id);
 		const enqueued = idsIn(mainProcess.logs(), /Enqueued execution (\d+)/g);
 		const [ranOn1, ranOn2] = started();
-		check(`every execution finished with status success in the shared database (${expected} webhook executions)`, () => {
-			const notOk = queueExecutions.filter((e) => e.status !== 'success' || e.mode !== 'webhook');
-			if (queueExecutions.length !== expected) return `expected ${expected} executions, found ${queueExecutions.length}`;
-			return notOk.length === 0 ? true : notOk.map((e) => `${e.id}: ${e.mode} ${e.status} ${e.error?.message ?? ''}`).join('; ');
-		});
+		check(
+			`every execution finished with status success in the shared database (${expected} webhook executions)`,
+			() => {
+				const notOk = queueExecutions.filter((e) => e.status !== 'success' || e.mode !== 'webhook');
+				if (queueExecutions.length !== expected)
+					return `expected ${expected} executions, found ${queueExecutions.length}`;
+				return notOk.length === 0
+					? true
+					: notOk.map((e) => `${e.id}: ${e.mode} ${e.status} ${e.error?.message ?? ''}`).join('; ');
+			},
+		);
 		check('main enqueued every execution ("Enqueued execution N") and ran none itself', () =>
 			canonical([...enqueued].sort((a, b) => a - b)) === canonical(executionIds)
 				? true
@@ -504,38 +624,63 @@ async function main() {
 		);
 		check('every execution started on exactly one worker ("Worker started execution N")', () => {
 			const all = [...ranOn1, ...ranOn2].sort((a, b) => a - b);
-			return canonical(all) === canonical(executionIds) ? true : `worker-1 ${JSON.stringify(ranOn1)}, worker-2 ${JSON.stringify(ranOn2)}, executions ${JSON.stringify(executionIds)}`;
+			return canonical(all) === canonical(executionIds)
+				? true
+				: `worker-1 ${JSON.stringify(ranOn1)}, worker-2 ${JSON.stringify(ranOn2)}, executions ${JSON.stringify(executionIds)}`;
 		});
-		check(`both workers ran some (worker-1: ${ranOn1.length} [${ranOn1.join(', ')}], worker-2: ${ranOn2.length} [${ranOn2.join(', ')}])`, () =>
-			ranOn1.length > 0 && ranOn2.length > 0 ? true : 'one worker ran nothing',
+		check(
+			`both workers ran some (worker-1: ${ranOn1.length} [${ranOn1.join(', ')}], worker-2: ${ranOn2.length} [${ranOn2.join(', ')}])`,
+			() => (ranOn1.length > 0 && ranOn2.length > 0 ? true : 'one worker ran nothing'),
 		);
 
 		const outcomes = queueRuns.flatMap((r) => r.items.map((i) => i.outcome));
-		const cancelledIds = queueRuns.flatMap((r) => r.items.filter((i) => i.outcome === 'cancelled').map((i) => i.imp_uid));
+		const cancelledIds = queueRuns.flatMap((r) =>
+			r.items.filter((i) => i.outcome === 'cancelled').map((i) => i.imp_uid),
+		);
 		console.log(`      outcomes: ${JSON.stringify(countBy(outcomes))}`);
-		check(`the "cancelled" outcomes add up to the distinct receipts to cancel (${CANCELLABLE.size}), each id once`, () => {
-			const twice = Object.entries(countBy(cancelledIds)).filter(([, n]) => n > 1);
-			if (twice.length) return `cancelled more than once: ${JSON.stringify(twice)}`;
-			return canonical([...cancelledIds].sort()) === canonical([...CANCELLABLE].sort())
-				? true
-				: `${cancelledIds.length} cancelled: ${JSON.stringify([...cancelledIds].sort())}`;
-		});
+		check(
+			`the "cancelled" outcomes add up to the distinct receipts to cancel (${CANCELLABLE.size}), each id once`,
+			() => {
+				const twice = Object.entries(countBy(cancelledIds)).filter(([, n]) => n > 1);
+				if (twice.length) return `cancelled more than once: ${JSON.stringify(twice)}`;
+				return canonical([...cancelledIds].sort()) === canonical([...CANCELLABLE].sort())
+					? true
+					: `${cancelledIds.length} cancelled: ${JSON.stringify([...cancelledIds].sort())}`;
+			},
+		);
 		check('simulator: one successful DELETE per receipt, none cancelled twice', () => {
-			const okDeletes = simulator.requests('DELETE').filter((e) => e.status === 200 && e.answer?.code === 0);
-			const perPath = countBy(okDeletes.map((e) => decodeURIComponent(e.rawPath.replace('/receipts/', ''))));
+			const okDeletes = simulator
+				.requests('DELETE')
+				.filter((e) => e.status === 200 && e.answer?.code === 0);
+			const perPath = countBy(
+				okDeletes.map((e) => decodeURIComponent(e.rawPath.replace('/receipts/', ''))),
+			);
 			const expectedPerPath = Object.fromEntries([...CANCELLABLE].map((id) => [id, 1]));
-			if (canonical(perPath) !== canonical(expectedPerPath)) return `successful DELETEs per id: ${JSON.stringify(perPath)}`;
+			if (canonical(perPath) !== canonical(expectedPerPath))
+				return `successful DELETEs per id: ${JSON.stringify(perPath)}`;
 			const counts = Object.fromEntries(simulator.store.cancellations);
-			return canonical(counts) === canonical(expectedPerPath) ? true : `store cancellations: ${JSON.stringify(counts)}`;
+			return canonical(counts) === canonical(expectedPerPath)
+				? true
+				: `store cancellations: ${JSON.stringify(counts)}`;
 		});
 		const tokenRequests = simulator.tokenRequests();
-		check(`one token request for the whole queue run, main + 2 workers (${tokenRequests.length}); every receipt call carried that token`, () => {
-			if (tokenRequests.length !== 1 || simulator.issuedTokens.length !== 1) return `${tokenRequests.length} token requests, ${simulator.issuedTokens.length} tokens issued`;
-			const token = simulator.issuedTokens[0];
-			const others = simulator.requests(undefined, '/receipts/').filter((e) => e.headers.authorization !== `Bearer ${token}`);
-			return others.length === 0 ? true : `${others.length} receipt calls with another or no token`;
-		});
-		const raceRefusals = simulator.requests('DELETE').filter((e) => e.status === 200 && e.answer?.code !== 0).length;
+		check(
+			`one token request for the whole queue run, main + 2 workers (${tokenRequests.length}); every receipt call carried that token`,
+			() => {
+				if (tokenRequests.length !== 1 || simulator.issuedTokens.length !== 1)
+					return `${tokenRequests.length} token requests, ${simulator.issuedTokens.length} tokens issued`;
+				const token = simulator.issuedTokens[0];
+				const others = simulator
+					.requests(undefined, '/receipts/')
+					.filter((e) => e.headers.authorization !== `Bearer ${token}`);
+				return others.length === 0
+					? true
+					: `${others.length} receipt calls with another or no token`;
+			},
+		);
+		const raceRefusals = simulator
+			.requests('DELETE')
+			.filter((e) => e.status === 200 && e.answer?.code !== 0).length;
 		console.log(
 			`      simulator: ${simulator.log.length} requests (token ${tokenRequests.length}, GET ${simulator.requests('GET').length}, DELETE ${simulator.requests('DELETE').length}, of which refused as already cancelled ${raceRefusals}); at most ${simulator.stats.maxInFlight} at once`,
 		);
@@ -550,7 +695,11 @@ async function main() {
 		const requestsBefore = simulator.log.length;
 		const failingIds = [bulkId(0)];
 		const failing = await postJson(webhookUrl, callBody(failingIds), LIMITS.failingCall);
-		await waitFor('worker-3 logging its execution', () => idsIn(worker3.logs(), /Worker started execution (\d+)/g).length > 0, LIMITS.logWait).catch(() => {});
+		await waitFor(
+			'worker-3 logging its execution',
+			() => idsIn(worker3.logs(), /Worker started execution (\d+)/g).length > 0,
+			LIMITS.logWait,
+		).catch(() => {});
 		// The execution is saved by the worker once it failed; wait for the row to leave "running".
 		let failedExecution;
 		await waitFor(
@@ -564,70 +713,114 @@ async function main() {
 		const ranOn3 = idsIn(worker3.logs(), /Worker started execution (\d+)/g);
 		const worker3Errors = stripAnsi(worker3.logs())
 			.split('\n')
-			.filter((line) => /Unrecognized node type|error|Error/.test(line) && !/DeprecationWarning|ExperimentalWarning/.test(line));
+			.filter(
+				(line) =>
+					/Unrecognized node type|error|Error/.test(line) &&
+					!/DeprecationWarning|ExperimentalWarning/.test(line),
+			);
 		console.log(`      webhook answer: HTTP ${failing.status} ${failing.error ?? failing.raw}`);
-		console.log(`      execution ${failedExecution?.id}: status ${failedExecution?.status}, error ${JSON.stringify(failedExecution?.error)}`);
-		console.log(`      worker-3 log: ${worker3Errors.slice(0, 5).join('\n                    ') || '(nothing)'}`);
-		check(`worker-3 took the execution (${ranOn3.join(', ')})`, () => (ranOn3.length === 1 && ranOn3[0] === failedExecution?.id ? true : `worker-3 started ${JSON.stringify(ranOn3)}`));
-		check(`the execution failed with "Unrecognized node type: ${NODE_TYPE}" (what the Executions list shows)`, () =>
-			failedExecution?.status === 'error' && failedExecution.error?.message === `Unrecognized node type: ${NODE_TYPE}`
-				? true
-				: `execution ${JSON.stringify(failedExecution)}`,
+		console.log(
+			`      execution ${failedExecution?.id}: status ${failedExecution?.status}, error ${JSON.stringify(failedExecution?.error)}`,
 		);
-		check('the webhook caller got an error, not HTTP 200', () => (failing.status !== 200 ? true : `HTTP 200 ${failing.raw}`));
-		check('nothing reached i\'mport from that execution', () =>
-			simulator.log.length === requestsBefore ? true : `${simulator.log.length - requestsBefore} requests`,
+		console.log(
+			`      worker-3 log: ${worker3Errors.slice(0, 5).join('\n                    ') || '(nothing)'}`,
+		);
+		check(`worker-3 took the execution (${ranOn3.join(', ')})`, () =>
+			ranOn3.length === 1 && ranOn3[0] === failedExecution?.id
+				? true
+				: `worker-3 started ${JSON.stringify(ranOn3)}`,
+		);
+		check(
+			`the execution failed with "Unrecognized node type: ${NODE_TYPE}" (what the Executions list shows)`,
+			() =>
+				failedExecution?.status === 'error' &&
+				failedExecution.error?.message === `Unrecognized node type: ${NODE_TYPE}`
+					? true
+					: `execution ${JSON.stringify(failedExecution)}`,
+		);
+		check('the webhook caller got an error, not HTTP 200', () =>
+			failing.status !== 200 ? true : `HTTP 200 ${failing.raw}`,
+		);
+		check("nothing reached i'mport from that execution", () =>
+			simulator.log.length === requestsBefore
+				? true
+				: `${simulator.log.length - requestsBefore} requests`,
 		);
 		const logs = [mainProcess.logs(), worker1.logs(), worker2.logs(), worker3.logs()].join('\n');
 		check('API secret and access token never in an n8n log or a webhook answer', () => {
 			const token = simulator.issuedTokens[0];
 			const answersText = answers.map((a) => a.raw).join('\n') + failing.raw;
-			for (const [what, text] of [['logs', logs], ['webhook answers', answersText]]) {
+			for (const [what, text] of [
+				['logs', logs],
+				['webhook answers', answersText],
+			]) {
 				if (text.includes(SECRET_MARKER)) return `API secret in ${what}`;
 				if (token && text.includes(token)) return `access token in ${what}`;
 			}
 			return true;
 		});
 		await services.run();
-		saveLogs(tmp, { main: mainProcess, 'worker-1': worker1, 'worker-2': worker2, 'worker-3': worker3 });
+		saveLogs(tmp, {
+			main: mainProcess,
+			'worker-1': worker1,
+			'worker-2': worker2,
+			'worker-3': worker3,
+		});
 
 		// The same calls in one n8n process (regular mode), against a fresh simulator.
 		console.log('\nThe same calls in a single n8n process (regular mode)');
 		const single = await singleProcessRun(bin, tmp, path.join(sharedUser, '.n8n', 'nodes'));
 		const singleRuns = itemsOf(single.answers);
-		console.log(`      outcomes: ${JSON.stringify(countBy(singleRuns.flatMap((r) => r.items.map((i) => i.outcome))))}`);
+		console.log(
+			`      outcomes: ${JSON.stringify(countBy(singleRuns.flatMap((r) => r.items.map((i) => i.outcome))))}`,
+		);
 		check('single process: every call answered HTTP 200', () =>
-			singleRuns.every((r) => r.ok) ? true : single.answers.map((a, n) => `call ${n}: HTTP ${a.status}`).join('; '),
+			singleRuns.every((r) => r.ok)
+				? true
+				: single.answers.map((a, n) => `call ${n}: HTTP ${a.status}`).join('; '),
 		);
 		const callsOf = countBy(ALL_CALLS.flat());
-		check('outputs equal the single-process run: same items per call for ids sent once, same items overall', () => {
-			const diffs = [];
-			for (const [n, run] of queueRuns.entries()) {
-				for (const [k, item] of run.items.entries()) {
-					const reference = singleRuns[n].items[k];
-					if (callsOf[item.imp_uid] === 1 && canonical(item) !== canonical(reference)) {
-						diffs.push(`call ${n} ${item.imp_uid}: queue ${canonical(item)} vs single ${canonical(reference)}`);
+		check(
+			'outputs equal the single-process run: same items per call for ids sent once, same items overall',
+			() => {
+				const diffs = [];
+				for (const [n, run] of queueRuns.entries()) {
+					for (const [k, item] of run.items.entries()) {
+						const reference = singleRuns[n].items[k];
+						if (callsOf[item.imp_uid] === 1 && canonical(item) !== canonical(reference)) {
+							diffs.push(
+								`call ${n} ${item.imp_uid}: queue ${canonical(item)} vs single ${canonical(reference)}`,
+							);
+						}
 					}
 				}
-			}
-			// An id sent in two calls is cancelled by whichever runs first: compare those as a whole.
-			const all = (runs) => runs.flatMap((r) => r.items.map(canonical)).sort();
-			if (canonical(all(queueRuns)) !== canonical(all(singleRuns))) diffs.push('the items of all calls together differ');
-			return diffs.length === 0 ? true : diffs.slice(0, 5).join('\n      ');
-		});
+				// An id sent in two calls is cancelled by whichever runs first: compare those as a whole.
+				const all = (runs) => runs.flatMap((r) => r.items.map(canonical)).sort();
+				if (canonical(all(queueRuns)) !== canonical(all(singleRuns)))
+					diffs.push('the items of all calls together differ');
+				return diffs.length === 0 ? true : diffs.slice(0, 5).join('\n      ');
+			},
+		);
 		check('outcome per receipt equals the single-process run', () => {
 			const perId = (runs) => {
 				const table = {};
-				for (const item of runs.flatMap((r) => r.items)) (table[item.imp_uid] ??= []).push(item.outcome);
+				for (const item of runs.flatMap((r) => r.items))
+					(table[item.imp_uid] ??= []).push(item.outcome);
 				for (const list of Object.values(table)) list.sort();
 				return table;
 			};
 			const q = perId(queueRuns);
 			const s = perId(singleRuns);
-			const differ = Object.keys({ ...q, ...s }).filter((id) => canonical(q[id]) !== canonical(s[id]));
-			return differ.length === 0 ? true : differ.map((id) => `${id}: queue ${q[id]} vs single ${s[id]}`).join('; ');
+			const differ = Object.keys({ ...q, ...s }).filter(
+				(id) => canonical(q[id]) !== canonical(s[id]),
+			);
+			return differ.length === 0
+				? true
+				: differ.map((id) => `${id}: queue ${q[id]} vs single ${s[id]}`).join('; ');
 		});
-		console.log(`      single-process simulator: ${single.simulator.log.length} requests (token ${single.simulator.tokenRequests().length})`);
+		console.log(
+			`      single-process simulator: ${single.simulator.log.length} requests (token ${single.simulator.tokenRequests().length})`,
+		);
 	} finally {
 		await services.run();
 		await simulator.stop().catch(() => {});

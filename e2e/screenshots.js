@@ -37,13 +37,29 @@ const {
 } = require('./n8n');
 const { report, cleanups, workFolder, runScript } = require('./script');
 
-const OUT_DIR = path.resolve(ROOT, process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) || path.join('docs', 'screenshots'));
+const OUT_DIR = path.resolve(
+	ROOT,
+	process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) ||
+		path.join('docs', 'screenshots'),
+);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const EXAMPLE = 'cancel-refunded-orders.json';
 const NODE_NAME = 'Cancel cash receipt';
-const PARAMETER_LABELS = ['Resource', 'Operation', 'Imp UID', 'Dry Run', 'Skip Already Cancelled', 'Split Success and Failure'];
+const PARAMETER_LABELS = [
+	'Resource',
+	'Operation',
+	'Imp UID',
+	'Dry Run',
+	'Skip Already Cancelled',
+	'Split Success and Failure',
+];
 const VIEWPORT = { width: 1440, height: 900 };
-const OWNER = { email: 'owner@example.com', firstName: 'Screenshot', lastName: 'Owner', password: 'Screenshots-only-1' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Screenshot',
+	lastName: 'Owner',
+	password: 'Screenshots-only-1',
+};
 
 const TIMEOUTS = {
 	browserLaunch: 60_000,
@@ -84,21 +100,28 @@ async function dismissOverlays(page) {
 		);
 		const count = await closers.count();
 		if (count === 0) return;
-		for (let n = 0; n < count; n++) await closers.nth(n).click({ timeout: 2_000 }).catch(() => {});
+		for (let n = 0; n < count; n++)
+			await closers
+				.nth(n)
+				.click({ timeout: 2_000 })
+				.catch(() => {});
 		await page.keyboard.press('Escape').catch(() => {});
 		await sleep(300);
 	}
 }
 
 async function main() {
-	console.log(`n8n-nodes-iamport screenshots: real n8n ${N8N_VERSION} on node ${process.version}, ${CHROMIUM}`);
+	console.log(
+		`n8n-nodes-iamport screenshots: real n8n ${N8N_VERSION} on node ${process.version}, ${CHROMIUM}`,
+	);
 	let chromium;
 	try {
 		({ chromium } = require('playwright-core'));
 	} catch {
 		throw new Error('playwright-core is missing: npm ci (it is a devDependency)');
 	}
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install chromium, or set CHROMIUM_PATH`);
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`${CHROMIUM} not found: apt-get install chromium, or set CHROMIUM_PATH`);
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
 
 	const bin = await ensureN8n();
@@ -111,7 +134,11 @@ async function main() {
 		const simUrl = await simulator.start(await freePort());
 		cleanup.add(() => simulator.stop());
 		const env = n8nEnv(userFolder, { main: await freePort(), broker: await freePort() });
-		const [workflow] = await importExamples(bin, env, tmp, { files: [EXAMPLE], baseUrl: simUrl, account: simulator.accounts[0] });
+		const [workflow] = await importExamples(bin, env, tmp, {
+			files: [EXAMPLE],
+			baseUrl: simUrl,
+			account: simulator.accounts[0],
+		});
 
 		const n8nServer = await startN8n(bin, env);
 		cleanup.add(() => n8nServer.stop());
@@ -149,7 +176,12 @@ async function main() {
 		timings.push({ step: 'chromium', detail: 'launch', ms: Date.now() - started });
 
 		started = Date.now();
-		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', colorScheme: 'light' });
+		const context = await browser.newContext({
+			viewport: VIEWPORT,
+			deviceScaleFactor: 1,
+			locale: 'en-US',
+			colorScheme: 'light',
+		});
 		context.setDefaultTimeout(TIMEOUTS.element);
 		context.setDefaultNavigationTimeout(TIMEOUTS.navigation);
 		await context.addCookies([{ name: 'n8n-auth', value: cookie, url: n8nServer.url }]);
@@ -162,7 +194,8 @@ async function main() {
 		const page = await context.newPage();
 		const iconResponses = [];
 		page.on('response', (r) => {
-			if (/iamport(\.dark)?\.svg(\?|$)/.test(r.url())) iconResponses.push({ url: r.url(), status: r.status() });
+			if (/iamport(\.dark)?\.svg(\?|$)/.test(r.url()))
+				iconResponses.push({ url: r.url(), status: r.status() });
 		});
 		const pageErrors = [];
 		page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -173,14 +206,23 @@ async function main() {
 		const loaded = await canvasNodes
 			.nth(workflow.nodes.length - 1)
 			.waitFor({ state: 'visible', timeout: TIMEOUTS.canvas })
-			.then(() => true, (e) => e);
+			.then(
+				() => true,
+				(e) => e,
+			);
 		report(
 			'editor loaded the workflow',
 			loaded === true,
-			loaded === true ? '' : `${loaded.message.split('\n')[0]}; at ${page.url()}; page errors: ${pageErrors.slice(0, 3).join(' | ') || 'none'}`,
+			loaded === true
+				? ''
+				: `${loaded.message.split('\n')[0]}; at ${page.url()}; page errors: ${pageErrors.slice(0, 3).join(' | ') || 'none'}`,
 		);
 		if (loaded !== true) return;
-		timings.push({ step: 'editor', detail: `open /workflow/${workflow.id} until its ${workflow.nodes.length} nodes showed`, ms: Date.now() - started });
+		timings.push({
+			step: 'editor',
+			detail: `open /workflow/${workflow.id} until its ${workflow.nodes.length} nodes showed`,
+			ms: Date.now() - started,
+		});
 		started = Date.now();
 		await sleep(1_000);
 		await dismissOverlays(page);
@@ -189,14 +231,29 @@ async function main() {
 		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`);
 		const nodeShown = await node.isVisible();
 		const nodeText = nodeShown ? (await node.innerText()).replace(/\s+/g, ' ') : '';
-		report(`node "${NODE_NAME}" (I'mport) on the canvas`, nodeShown, nodeShown ? '' : 'no canvas node with that name');
+		report(
+			`node "${NODE_NAME}" (I'mport) on the canvas`,
+			nodeShown,
+			nodeShown ? '' : 'no canvas node with that name',
+		);
 
 		const icon = await node
 			.locator('img')
-			.evaluateAll((imgs) => imgs.map((i) => ({ src: i.getAttribute('src'), complete: i.complete, width: i.naturalWidth })))
+			.evaluateAll((imgs) =>
+				imgs.map((i) => ({
+					src: i.getAttribute('src'),
+					complete: i.complete,
+					width: i.naturalWidth,
+				})),
+			)
 			.catch(() => []);
 		const iconImg = icon.find((i) => /iamport(\.dark)?\.svg/.test(i.src ?? ''));
-		const iconOk = Boolean(iconImg && iconImg.complete && iconImg.width > 0 && iconResponses.some((r) => r.status === 200));
+		const iconOk = Boolean(
+			iconImg &&
+				iconImg.complete &&
+				iconImg.width > 0 &&
+				iconResponses.some((r) => r.status === 200),
+		);
 		report(
 			'node icon rendered (iamport.svg answered 200, <img> loaded with naturalWidth > 0)',
 			iconOk,
@@ -224,14 +281,20 @@ async function main() {
 		// 3. the parameter panel
 		await node.dblclick();
 		const ndv = page.locator('[data-test-id="ndv"]');
-		const ndvOpen = await ndv.waitFor({ state: 'visible', timeout: TIMEOUTS.element }).then(() => true, () => false);
+		const ndvOpen = await ndv.waitFor({ state: 'visible', timeout: TIMEOUTS.element }).then(
+			() => true,
+			() => false,
+		);
 		let missing = PARAMETER_LABELS;
 		if (ndvOpen) {
 			await sleep(800);
 			// The pointer off the parameters (hovering one shows its Fixed/Expression switch): onto the
 			// empty top right of the output pane.
 			const box = await ndv.boundingBox({ timeout: 2_000 }).catch(() => null);
-			await page.mouse.move(box ? box.x + box.width - 150 : VIEWPORT.width - 150, box ? box.y + 150 : 150);
+			await page.mouse.move(
+				box ? box.x + box.width - 150 : VIEWPORT.width - 150,
+				box ? box.y + 150 : 150,
+			);
 			await sleep(300);
 			const text = await ndv.innerText();
 			missing = PARAMETER_LABELS.filter((label) => !text.includes(label));
@@ -239,7 +302,9 @@ async function main() {
 		report(
 			`parameter panel opened (${PARAMETER_LABELS.join(', ')})`,
 			ndvOpen && missing.length === 0,
-			ndvOpen ? `not shown: ${missing.join(', ')}` : 'the node details view did not open on double-click',
+			ndvOpen
+				? `not shown: ${missing.join(', ')}`
+				: 'the node details view did not open on double-click',
 		);
 		const paramsPng = path.join(OUT_DIR, 'node-parameters.png');
 		await page.screenshot({ path: paramsPng, timeout: TIMEOUTS.screenshot });
@@ -261,14 +326,20 @@ async function outputHandles(page, nodeName) {
 			return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
 		};
 		const quoted = CSS.escape(name);
-		const handles = [...document.querySelectorAll(`[data-test-id="canvas-node-output-handle"][data-node-name="${quoted}"]`)]
+		const handles = [
+			...document.querySelectorAll(
+				`[data-test-id="canvas-node-output-handle"][data-node-name="${quoted}"]`,
+			),
+		]
 			.sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
 			.map((h) => {
 				// The connection point: the Vue Flow handle inside the wrapper (the wrapper holds the label too).
 				const dot = h.querySelector('.vue-flow__handle') ?? h;
 				return { label: (h.innerText || h.textContent || '').trim(), at: center(dot), targets: [] };
 			});
-		for (const edge of document.querySelectorAll(`[data-test-id="edge"][data-source-node-name="${quoted}"]`)) {
+		for (const edge of document.querySelectorAll(
+			`[data-test-id="edge"][data-source-node-name="${quoted}"]`,
+		)) {
 			const path = edge.querySelector('path[d]');
 			if (!path || handles.length === 0) continue;
 			const start = path.getPointAtLength(0).matrixTransform(path.getScreenCTM());

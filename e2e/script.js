@@ -38,7 +38,9 @@ function check(name, fn) {
 
 /** Compares as JSON text (key order counts): true, or what was expected and what came. */
 function same(actual, expected) {
-	return JSON.stringify(actual) === JSON.stringify(expected) ? true : `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+	return JSON.stringify(actual) === JSON.stringify(expected)
+		? true
+		: `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }
 
 /** Async stops (servers, processes) run last first by `run()`, which forgets them; their errors are ignored. */
@@ -49,7 +51,10 @@ function cleanups() {
 			list.push(stop);
 		},
 		async run() {
-			for (const stop of list.splice(0).reverse()) await Promise.resolve().then(stop).catch(() => {});
+			for (const stop of list.splice(0).reverse())
+				await Promise.resolve()
+					.then(stop)
+					.catch(() => {});
 		},
 	};
 }
@@ -78,10 +83,13 @@ function finishFolders() {
 /** The timings, then "PASS: n of m <what> passed" (FAIL when any failed or none ran) and the failed ones. */
 function printSummary(totalMs, what) {
 	console.log('\nTimings');
-	for (const t of timings) console.log(`  ${t.step.padEnd(12)} ${seconds(t.ms).padStart(8)}  ${t.detail}`);
+	for (const t of timings)
+		console.log(`  ${t.step.padEnd(12)} ${seconds(t.ms).padStart(8)}  ${t.detail}`);
 	console.log(`  ${'total'.padEnd(12)} ${seconds(totalMs).padStart(8)}`);
 	const failed = results.filter((r) => !r.ok);
-	console.log(`\n${failed.length === 0 && results.length > 0 ? 'PASS' : 'FAIL'}: ${results.length - failed.length} of ${results.length} ${what} passed`);
+	console.log(
+		`\n${failed.length === 0 && results.length > 0 ? 'PASS' : 'FAIL'}: ${results.length - failed.length} of ${results.length} ${what} passed`,
+	);
 	for (const f of failed) console.log(`  FAIL  ${f.name}`);
 	if (failed.length || results.length === 0) process.exitCode = 1;
 }
@@ -102,7 +110,11 @@ function runScript(filename, main, { onSignal = () => {}, summary = 'checks' } =
 	main()
 		.catch((error) => {
 			console.error(`\nERROR ${error.message}`);
-			results.push({ name: `setup: ${error.message.split('\n')[0]}`, ok: false, detail: error.message });
+			results.push({
+				name: `setup: ${error.message.split('\n')[0]}`,
+				ok: false,
+				detail: error.message,
+			});
 		})
 		.finally(() => {
 			finishFolders();

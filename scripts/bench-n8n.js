@@ -68,7 +68,14 @@ const MEASURED = { node: 'Cancel', recipe: 'DELETE receipt' };
 /* ------------------------------------------------------------------ workflows */
 
 const at = (x) => [x * 220, 0];
-const trigger = { id: 'b0000000-0000-4000-8000-000000000001', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: at(0), parameters: {} };
+const trigger = {
+	id: 'b0000000-0000-4000-8000-000000000001',
+	name: 'Manual Trigger',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: at(0),
+	parameters: {},
+};
 
 /** A Code node emitting N items { imp_uid } (the ids seeded in the simulator before each run). */
 function itemsNode(position) {
@@ -85,7 +92,11 @@ function itemsNode(position) {
 }
 
 const chain = (...names) =>
-	Object.fromEntries(names.slice(0, -1).map((name, n) => [name, { main: [[{ node: names[n + 1], type: 'main', index: 0 }]] }]));
+	Object.fromEntries(
+		names
+			.slice(0, -1)
+			.map((name, n) => [name, { main: [[{ node: names[n + 1], type: 'main', index: 0 }]] }]),
+	);
 
 function nodeWorkflow(concurrency) {
 	const cancel = {
@@ -147,9 +158,16 @@ function recipeWorkflow(baseUrl, account, batch) {
 			url: `=${baseUrl}/receipts/{{ encodeURIComponent($json.imp_uid) }}`,
 			sendHeaders: true,
 			headerParameters: {
-				parameters: [{ name: 'Authorization', value: "=Bearer {{ $('Get token').first().json.response.access_token }}" }],
+				parameters: [
+					{
+						name: 'Authorization',
+						value: "=Bearer {{ $('Get token').first().json.response.access_token }}",
+					},
+				],
 			},
-			options: batch ? { batching: { batch: { batchSize: batch.size, batchInterval: batch.intervalMs } } } : {},
+			options: batch
+				? { batching: { batch: { batchSize: batch.size, batchInterval: batch.intervalMs } } }
+				: {},
 		},
 	};
 	const key = batch ? `recipe-batch${batch.size}` : 'recipe-all';
@@ -216,15 +234,21 @@ async function executeSampled(bin, args, env) {
 
 /** Every item cancelled exactly once, with one DELETE each: otherwise the figures mean nothing. */
 function checkRun(variant, execution, simulator) {
-	if (execution.status !== 'success') throw new Error(`${variant.label}: execution status ${execution.status}`);
+	if (execution.status !== 'success')
+		throw new Error(`${variant.label}: execution status ${execution.status}`);
 	const taskData = execution.data.resultData.runData[variant.measured]?.[0];
 	if (!taskData) throw new Error(`${variant.label}: "${variant.measured}" did not run`);
 	const out = taskData.data?.main?.[0] ?? [];
-	const ok = variant.measured === MEASURED.node ? out.filter((i) => i.json.outcome === 'cancelled').length : out.filter((i) => i.json.code === 0).length;
+	const ok =
+		variant.measured === MEASURED.node
+			? out.filter((i) => i.json.outcome === 'cancelled').length
+			: out.filter((i) => i.json.code === 0).length;
 	const deletes = simulator.requests('DELETE').filter((entry) => entry.status !== 401).length; // a refused token is sent again
 	const twice = [...simulator.store.cancellations.values()].filter((n) => n > 1).length;
 	if (ok !== ITEMS || deletes !== ITEMS || twice !== 0) {
-		throw new Error(`${variant.label}: ${ok} of ${ITEMS} cancelled, ${deletes} DELETEs answered, ${twice} cancelled twice`);
+		throw new Error(
+			`${variant.label}: ${ok} of ${ITEMS} cancelled, ${deletes} DELETEs answered, ${twice} cancelled twice`,
+		);
 	}
 	return taskData;
 }
@@ -236,7 +260,10 @@ async function runOnce(ctx, variant, extraEnv = {}) {
 	simulator.store.cancellations.clear();
 	simulator.log.length = 0;
 	simulator.stats.maxInFlight = 0;
-	const r = await executeSampled(bin, ['execute', `--id=${variant.workflow.id}`, '--rawOutput'], { ...env, ...extraEnv });
+	const r = await executeSampled(bin, ['execute', `--id=${variant.workflow.id}`, '--rawOutput'], {
+		...env,
+		...extraEnv,
+	});
 	if (r.code !== 0) throw new Error(describeFailure(`n8n execute (${variant.label})`, r));
 	const execution = parseExecution(r.stdout);
 	const taskData = checkRun(variant, execution, simulator);
@@ -286,7 +313,13 @@ async function setUp(tmp, simulator) {
 				id: CREDENTIAL_ID,
 				name: CREDENTIAL_NAME,
 				type: CREDENTIAL_TYPE,
-				data: { impKey: account.impKey, impSecret: account.impSecret, tierCode: '', baseUrl, accessToken: token.response.access_token },
+				data: {
+					impKey: account.impKey,
+					impSecret: account.impSecret,
+					tierCode: '',
+					baseUrl,
+					accessToken: token.response.access_token,
+				},
 			},
 		]),
 	);
@@ -295,7 +328,14 @@ async function setUp(tmp, simulator) {
 	const workflowsFile = path.join(tmp, 'workflows.json');
 	fs.writeFileSync(
 		workflowsFile,
-		JSON.stringify(variants.map((v) => ({ ...v.workflow, active: false, settings: { executionOrder: 'v1' }, pinData: {} }))),
+		JSON.stringify(
+			variants.map((v) => ({
+				...v.workflow,
+				active: false,
+				settings: { executionOrder: 'v1' },
+				pinData: {},
+			})),
+		),
 	);
 	const r = await n8n(bin, ['import:workflow', `--input=${workflowsFile}`], env);
 	if (r.code !== 0) throw new Error(describeFailure('n8n import:workflow', r));
@@ -331,7 +371,12 @@ async function checkTokenRenewal(ctx) {
 	const next = await runOnce(ctx, variant);
 	const line = `Token check (${variant.label}): stored token expired → ${renewed.refused} refused, ${renewed.tokenRequests} token request; next run: ${next.refused} refused, ${next.tokenRequests} token requests.`;
 	console.log(line);
-	if (renewed.refused !== 1 || renewed.tokenRequests !== 1 || next.refused !== 0 || next.tokenRequests !== 0) {
+	if (
+		renewed.refused !== 1 ||
+		renewed.tokenRequests !== 1 ||
+		next.refused !== 0 ||
+		next.tokenRequests !== 0
+	) {
 		throw new Error(`the renewed token was not kept: ${line}`);
 	}
 	return line;
@@ -346,7 +391,9 @@ async function benchmark(ctx) {
 			const variant = variants[(round + n) % variants.length];
 			const run = await runOnce(ctx, variant);
 			if (variant.measured === MEASURED.node && (run.tokenRequests !== 0 || run.refused !== 0)) {
-				throw new Error(`${variant.label}: ${run.tokenRequests} token requests, ${run.refused} refused: the stored token should serve every run`);
+				throw new Error(
+					`${variant.label}: ${run.tokenRequests} token requests, ${run.refused} refused: the stored token should serve every run`,
+				);
 			}
 			runs.get(variant.key).push(run);
 			console.log(
@@ -359,12 +406,20 @@ async function benchmark(ctx) {
 		console.log(line);
 		lines.push(line);
 	};
-	const nodeC10 = variants.find((v) => v.key === 'node-c10') ?? variants.find((v) => v.measured === MEASURED.node);
+	const nodeC10 =
+		variants.find((v) => v.key === 'node-c10') ??
+		variants.find((v) => v.measured === MEASURED.node);
 	const base = runs.get(nodeC10.key);
-	print(`Run ${new Date().toISOString()}: n8n ${N8N_VERSION} (\`n8n execute\`, sqlite${EXPRESSION_ENGINE ? `, N8N_EXPRESSION_ENGINE=${EXPRESSION_ENGINE}` : ''}), node ${process.version}, ${machine()} (shared with other work: indicative only).`);
-	print(`N = ${ITEMS} items, injected latency L = ${LATENCY_MS} ms per request${JITTER_MS ? ` (uniform ${LATENCY_MS - JITTER_MS / 2}–${LATENCY_MS + JITTER_MS / 2} ms)` : ''}, ${ROUNDS} interleaved rounds; medians, min–max in brackets. Skip Already Cancelled off: one DELETE per item for every workflow; the credential holds a token already. CPU: the n8n process's user + system time between the measured node's start and end (from /proc, 10 ms ticks; the simulator runs in another process).`);
+	print(
+		`Run ${new Date().toISOString()}: n8n ${N8N_VERSION} (\`n8n execute\`, sqlite${EXPRESSION_ENGINE ? `, N8N_EXPRESSION_ENGINE=${EXPRESSION_ENGINE}` : ''}), node ${process.version}, ${machine()} (shared with other work: indicative only).`,
+	);
+	print(
+		`N = ${ITEMS} items, injected latency L = ${LATENCY_MS} ms per request${JITTER_MS ? ` (uniform ${LATENCY_MS - JITTER_MS / 2}–${LATENCY_MS + JITTER_MS / 2} ms)` : ''}, ${ROUNDS} interleaved rounds; medians, min–max in brackets. Skip Already Cancelled off: one DELETE per item for every workflow; the credential holds a token already. CPU: the n8n process's user + system time between the measured node's start and end (from /proc, 10 ms ticks; the simulator runs in another process).`,
+	);
 	print('');
-	print(`| workflow | measured node's executionTime, ms | ideal L·⌈N/C⌉ ms | ratio to ideal | n8n CPU ms per item during the node | max in flight | requests per run | whole execution ms | n8n execute process s | time ÷ node C=${nodeC10.concurrency}'s (same round) |`);
+	print(
+		`| workflow | measured node's executionTime, ms | ideal L·⌈N/C⌉ ms | ratio to ideal | n8n CPU ms per item during the node | max in flight | requests per run | whole execution ms | n8n execute process s | time ÷ node C=${nodeC10.concurrency}'s (same round) |`,
+	);
 	print('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const variant of variants) {
 		const list = runs.get(variant.key);
@@ -379,7 +434,9 @@ async function benchmark(ctx) {
 	if (batch && nodeC10.concurrency === 10) {
 		const speedUp = median(batch.map((r, round) => r.nodeMs / base[round].nodeMs));
 		print('');
-		print(`Recipe (batch 10 every 20 ms) ÷ node (C = 10), equal politeness: **${speedUp.toFixed(2)}×** (median of the per-round ratios; > 1 means the node is faster).`);
+		print(
+			`Recipe (batch 10 every 20 ms) ÷ node (C = 10), equal politeness: **${speedUp.toFixed(2)}×** (median of the per-round ratios; > 1 means the node is faster).`,
+		);
 	}
 	print('');
 	print(tokenCheck);
@@ -391,11 +448,36 @@ async function benchmark(ctx) {
 /** Where the time went, by activity: the first rule any frame of a sample's stack matches. */
 const ACTIVITIES = [
 	['garbage collection', (f) => f.functionName === '(garbage collector)'],
-	['credential load + decrypt (DB, cipher)', (f) => /^(getCredentials|_getCredentials|getDecrypted|getCredentialsEntity|decrypt|getData)$/.test(f.functionName) || /credentials(-helper)?\.js$|cipher/.test(f.url)],
+	[
+		'credential load + decrypt (DB, cipher)',
+		(f) =>
+			/^(getCredentials|_getCredentials|getDecrypted|getCredentialsEntity|decrypt|getData)$/.test(
+				f.functionName,
+			) || /credentials(-helper)?\.js$|cipher/.test(f.url),
+	],
 	['database (sqlite, typeorm)', (f) => /node_modules\/(sqlite3|typeorm|@n8n\/db)\//.test(f.url)],
-	['expression evaluation', (f) => /expression|isolated-vm|tmpl|riot/i.test(f.url) || /^(resolveParameterValue|resolveSimpleParameterValue|evaluateExpression)$/.test(f.functionName)],
-	['parameter reading and copies (getNodeParameter, deepCopy)', (f) => /^(getNodeParameter|_getNodeParameter|deepCopy|jsonParse|getParameterValue|cleanupParameterData|ensureType|validateValueAgainstSchema)$/.test(f.functionName)],
-	['HTTP request stack (axios, http, net, proxy)', (f) => /node_modules\/(axios|follow-redirects|proxy-from-env|form-data|@n8n\/backend-network|https?-proxy-agent|agent-base)\/|^node:(_http|http|https|net|_tls|tls|dns|internal\/(http|net|stream|streams|dns))/.test(f.url) || /request-helpers|legacy-request-adapter/.test(f.url)],
+	[
+		'expression evaluation',
+		(f) =>
+			/expression|isolated-vm|tmpl|riot/i.test(f.url) ||
+			/^(resolveParameterValue|resolveSimpleParameterValue|evaluateExpression)$/.test(
+				f.functionName,
+			),
+	],
+	[
+		'parameter reading and copies (getNodeParameter, deepCopy)',
+		(f) =>
+			/^(getNodeParameter|_getNodeParameter|deepCopy|jsonParse|getParameterValue|cleanupParameterData|ensureType|validateValueAgainstSchema)$/.test(
+				f.functionName,
+			),
+	],
+	[
+		'HTTP request stack (axios, http, net, proxy)',
+		(f) =>
+			/node_modules\/(axios|follow-redirects|proxy-from-env|form-data|@n8n\/backend-network|https?-proxy-agent|agent-base)\/|^node:(_http|http|https|net|_tls|tls|dns|internal\/(http|net|stream|streams|dns))/.test(
+				f.url,
+			) || /request-helpers|legacy-request-adapter/.test(f.url),
+	],
 	["the node's own code", (f) => /n8n-nodes-iamport\//.test(f.url)],
 	["HTTP Request node's own code", (f) => /nodes\/HttpRequest\//.test(f.url)],
 ];
@@ -403,7 +485,8 @@ const ACTIVITIES = [
 function summariseProfile(profile, variant, executionMs) {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parent = new Map();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parent.set(child, node.id);
 	const stackOf = (id) => {
 		const frames = [];
 		for (let at = id; at !== undefined; at = parent.get(at)) frames.push(byId.get(at).callFrame);
@@ -412,7 +495,10 @@ function summariseProfile(profile, variant, executionMs) {
 	// The measured node's window: the node's own executionTime (from the run data), ending at the
 	// last sample with its code on the stack. (Its module is loaded at n8n's start-up, and the recipe
 	// runs the same HTTP Request code for its token first: neither is part of the window.)
-	const marker = variant.measured === MEASURED.node ? /n8n-nodes-iamport\/dist\/nodes\// : /nodes\/HttpRequest\/V3\//;
+	const marker =
+		variant.measured === MEASURED.node
+			? /n8n-nodes-iamport\/dist\/nodes\//
+			: /nodes\/HttpRequest\/V3\//;
 	const times = [];
 	let t = profile.startTime;
 	for (let n = 0; n < profile.samples.length; n++) {
@@ -426,7 +512,8 @@ function summariseProfile(profile, variant, executionMs) {
 		if (!stacks.has(id)) stacks.set(id, stackOf(id));
 		if (stacks.get(id).some((f) => marker.test(f.url))) last = n;
 	}
-	const first = last === -1 ? -1 : times.findIndex((time) => time >= times[last] - executionMs * 1000);
+	const first =
+		last === -1 ? -1 : times.findIndex((time) => time >= times[last] - executionMs * 1000);
 	if (first === -1) throw new Error('the profile holds no sample of the measured node');
 	const self = new Map();
 	const activity = new Map();
@@ -441,10 +528,14 @@ function summariseProfile(profile, variant, executionMs) {
 			continue;
 		}
 		busyUs += us;
-		const where = leaf.url ? `${leaf.url.replace(/^.*node_modules\//, '').replace(/^file:\/\//, '')}:${leaf.lineNumber + 1}` : 'native';
+		const where = leaf.url
+			? `${leaf.url.replace(/^.*node_modules\//, '').replace(/^file:\/\//, '')}:${leaf.lineNumber + 1}`
+			: 'native';
 		const name = `${leaf.functionName || '(anonymous)'} ${where}`;
 		self.set(name, (self.get(name) ?? 0) + us);
-		const [label] = ACTIVITIES.find(([, test]) => stack.some(test)) ?? ['other (engine, V8 builtins, event loop)'];
+		const [label] = ACTIVITIES.find(([, test]) => stack.some(test)) ?? [
+			'other (engine, V8 builtins, event loop)',
+		];
 		activity.set(label, (activity.get(label) ?? 0) + us);
 	}
 	const windowUs = times[last] - times[first];
@@ -452,7 +543,12 @@ function summariseProfile(profile, variant, executionMs) {
 	let readEnd = -1;
 	if (variant.measured === MEASURED.node) {
 		for (let n = first; n <= last; n++) {
-			if (stacks.get(profile.samples[n]).some((f) => f.functionName === 'prepare' && marker.test(f.url))) readEnd = n;
+			if (
+				stacks
+					.get(profile.samples[n])
+					.some((f) => f.functionName === 'prepare' && marker.test(f.url))
+			)
+				readEnd = n;
 		}
 	}
 	const lines = [];
@@ -461,15 +557,21 @@ function summariseProfile(profile, variant, executionMs) {
 		lines.push(line);
 	};
 	const perItem = (us) => (us / 1000 / ITEMS).toFixed(3);
-	print(`CPU profile of one run of "${variant.label}" (N = ${ITEMS}, L = ${LATENCY_MS} ms), n8n ${N8N_VERSION} main process under \`--cpu-prof\`, over the measured node's executionTime (${int(windowUs / 1000)} ms, ending at the last sample with its code on the stack), of which ${int(busyUs / 1000)} ms busy (${perItem(busyUs)} ms per item: on CPU, or blocked in a synchronous call such as isolated-vm's) and ${int(idleUs / 1000)} ms idle.`);
+	print(
+		`CPU profile of one run of "${variant.label}" (N = ${ITEMS}, L = ${LATENCY_MS} ms), n8n ${N8N_VERSION} main process under \`--cpu-prof\`, over the measured node's executionTime (${int(windowUs / 1000)} ms, ending at the last sample with its code on the stack), of which ${int(busyUs / 1000)} ms busy (${perItem(busyUs)} ms per item: on CPU, or blocked in a synchronous call such as isolated-vm's) and ${int(idleUs / 1000)} ms idle.`,
+	);
 	if (readEnd !== -1) {
-		print(`Of that window, reading the items (before the first request) took ${int((times[readEnd] - times[first]) / 1000)} ms; sending, ${int((times[last] - times[readEnd]) / 1000)} ms.`);
+		print(
+			`Of that window, reading the items (before the first request) took ${int((times[readEnd] - times[first]) / 1000)} ms; sending, ${int((times[last] - times[readEnd]) / 1000)} ms.`,
+		);
 	}
 	print('');
 	print('| activity (first match on the stack) | CPU ms | ms per item | share |');
 	print('|---|---:|---:|---:|');
 	for (const [label, us] of [...activity].sort((a, b) => b[1] - a[1])) {
-		print(`| ${label} | ${int(us / 1000)} | ${perItem(us)} | ${((100 * us) / busyUs).toFixed(0)} % |`);
+		print(
+			`| ${label} | ${int(us / 1000)} | ${perItem(us)} | ${((100 * us) / busyUs).toFixed(0)} % |`,
+		);
 	}
 	print('');
 	print('| top self time (function, file:line) | CPU ms | ms per item |');
@@ -482,14 +584,17 @@ function summariseProfile(profile, variant, executionMs) {
 
 async function profileOnce(ctx, key) {
 	const variant = ctx.variants.find((v) => v.key === key);
-	if (!variant) throw new Error(`--profile: one or more of ${ctx.variants.map((v) => v.key).join(', ')}`);
+	if (!variant)
+		throw new Error(`--profile: one or more of ${ctx.variants.map((v) => v.key).join(', ')}`);
 	const dir = path.join(ctx.tmp, `profile-${key}`);
 	fs.mkdirSync(dir);
 	await runOnce(ctx, variant); // warm-up: n8n's first run in a fresh folder does one-off work
 	const run = await runOnce(ctx, variant, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` });
 	console.log(`profiled run: ${int(run.nodeMs)} ms (profiling slows it down)`);
 	// n8n's task runner writes a profile too; the main process's is the one with the node in it.
-	const profiles = fs.readdirSync(dir).map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+	const profiles = fs
+		.readdirSync(dir)
+		.map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
 	const marker = variant.measured === MEASURED.node ? 'n8n-nodes-iamport/' : 'nodes/HttpRequest/';
 	if (KEEP) console.log(`profiles kept in ${dir}`);
 	const profile = profiles.find((p) => p.nodes.some((node) => node.callFrame.url.includes(marker)));
@@ -504,23 +609,31 @@ function writeSection(file, name, lines, command) {
 	const text = fs.readFileSync(target, 'utf8');
 	const open = `<!-- ${name} -->`;
 	const close = `<!-- /${name} -->`;
-	if (!text.includes(open) || !text.includes(close)) throw new Error(`${file} has no ${open} … ${close} section`);
+	if (!text.includes(open) || !text.includes(close))
+		throw new Error(`${file} has no ${open} … ${close} section`);
 	const body = `${open}\n\n\`\`\`\n$ ${command}\n\`\`\`\n\n${lines.join('\n')}\n\n${close}`;
-	fs.writeFileSync(target, text.slice(0, text.indexOf(open)) + body + text.slice(text.indexOf(close) + close.length));
+	fs.writeFileSync(
+		target,
+		text.slice(0, text.indexOf(open)) + body + text.slice(text.indexOf(close) + close.length),
+	);
 	console.log(`\nwritten to ${file} (${name})`);
 }
 
 let tmpDir;
 
 async function main() {
-	console.log(`bench:n8n: real n8n ${N8N_VERSION} on node ${process.version}, N = ${ITEMS}, L = ${LATENCY_MS} ms`);
+	console.log(
+		`bench:n8n: real n8n ${N8N_VERSION} on node ${process.version}, N = ${ITEMS}, L = ${LATENCY_MS} ms`,
+	);
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
 	const simulator = createSimulator();
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-iamport-bench-'));
 	tmpDir = tmp;
 	try {
 		const ctx = await setUp(tmp, simulator);
-		const shown = process.argv.slice(2).filter((a, n, all) => a !== '--write' && all[n - 1] !== '--write' && a !== '--keep');
+		const shown = process.argv
+			.slice(2)
+			.filter((a, n, all) => a !== '--write' && all[n - 1] !== '--write' && a !== '--keep');
 		const command = `npm run bench:n8n${shown.length ? ` -- ${shown.join(' ')}` : ''}`;
 		if (PROFILE) {
 			const lines = [];
@@ -541,7 +654,13 @@ async function main() {
 }
 
 if (require.main !== module) {
-	module.exports = { summariseProfile, variants: (baseUrl, account) => [recipeWorkflow(baseUrl, account, { size: 10, intervalMs: 20 }), nodeWorkflow(10)] };
+	module.exports = {
+		summariseProfile,
+		variants: (baseUrl, account) => [
+			recipeWorkflow(baseUrl, account, { size: 10, intervalMs: 20 }),
+			nodeWorkflow(10),
+		],
+	};
 } else if (!reexecUnderNode24(__filename)) {
 	exitOnSignals(() => {
 		if (tmpDir && !KEEP) fs.rmSync(tmpDir, { recursive: true, force: true });

@@ -79,13 +79,27 @@ async function measure(work) {
 	// What stays allocated once garbage is collected (the outputs are still referenced by `result`).
 	if (global.gc) global.gc();
 	const retainedMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-	return { result, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, rssGrowthMb: (peak - rssBefore) / 2 ** 20, retainedMb };
+	return {
+		result,
+		wallMs,
+		cpuMs: (cpu.user + cpu.system) / 1000,
+		rssGrowthMb: (peak - rssBefore) / 2 ** 20,
+		retainedMb,
+	};
 }
 
 async function runNode(simulator, n, concurrency) {
-	const { ids } = await simulator.command({ cmd: 'seed', count: n, prefix: `bench_n${n}_c${concurrency}_` });
+	const { ids } = await simulator.command({
+		cmd: 'seed',
+		count: n,
+		prefix: `bench_n${n}_c${concurrency}_`,
+	});
 	await simulator.command({ cmd: 'stats' }); // reset the counters
-	const engine = createEngine({ impKey: simulator.impKey, impSecret: simulator.impSecret, baseUrl: simulator.baseUrl });
+	const engine = createEngine({
+		impKey: simulator.impKey,
+		impSecret: simulator.impSecret,
+		baseUrl: simulator.baseUrl,
+	});
 	const items = ids.map((imp_uid) => ({ imp_uid }));
 	const measured = await measure(() =>
 		engine.run(items, {
@@ -99,7 +113,9 @@ async function runNode(simulator, n, concurrency) {
 	const { success, failure, error } = measured.result;
 	const cancelled = success.filter((item) => item.json.outcome === 'cancelled').length;
 	if (error || cancelled !== n || failure.length !== 0) {
-		throw new Error(`run N=${n} C=${concurrency} went wrong: ${error?.message ?? `${cancelled} cancelled, ${failure.length} failed`}`);
+		throw new Error(
+			`run N=${n} C=${concurrency} went wrong: ${error?.message ?? `${cancelled} cancelled, ${failure.length} failed`}`,
+		);
 	}
 	const stats = await simulator.command({ cmd: 'stats' });
 	const idealMs = LATENCY_MS * Math.ceil(n / concurrency);
@@ -112,7 +128,11 @@ async function runNode(simulator, n, concurrency) {
  * what users script today (the baseline); with C it is the floor this machine allows.
  */
 async function runAxiosLoop(simulator, n, concurrency) {
-	const { ids } = await simulator.command({ cmd: 'seed', count: n, prefix: `axios_n${n}_c${concurrency}_` });
+	const { ids } = await simulator.command({
+		cmd: 'seed',
+		count: n,
+		prefix: `axios_n${n}_c${concurrency}_`,
+	});
 	await simulator.command({ cmd: 'stats' });
 	const measured = await measure(async () => {
 		const token = await axios.post(`${simulator.baseUrl}/users/getToken`, {
@@ -125,7 +145,10 @@ async function runAxiosLoop(simulator, n, concurrency) {
 		const worker = async () => {
 			while (next < ids.length) {
 				const id = ids[next++];
-				const answer = await axios.delete(`${simulator.baseUrl}/receipts/${encodeURIComponent(id)}`, { headers });
+				const answer = await axios.delete(
+					`${simulator.baseUrl}/receipts/${encodeURIComponent(id)}`,
+					{ headers },
+				);
 				if (answer.data.code === 0) cancelled++;
 			}
 		};
@@ -142,25 +165,44 @@ async function runAxiosLoop(simulator, n, concurrency) {
  * so N items must make ⌈N/100⌉ look-up requests, not N.
  */
 async function runPaymentGetMany(simulator, n) {
-	const { ids } = await simulator.command({ cmd: 'seedPayments', count: n, prefix: `bench_pay_n${n}_` });
+	const { ids } = await simulator.command({
+		cmd: 'seedPayments',
+		count: n,
+		prefix: `bench_pay_n${n}_`,
+	});
 	await simulator.command({ cmd: 'stats' });
-	const engine = createEngine({ impKey: simulator.impKey, impSecret: simulator.impSecret, baseUrl: simulator.baseUrl });
+	const engine = createEngine({
+		impKey: simulator.impKey,
+		impSecret: simulator.impSecret,
+		baseUrl: simulator.baseUrl,
+	});
 	const measured = await measure(() =>
-		engine.run(ids.map((imp_uid) => ({ imp_uid })), {
-			resource: 'payment',
-			operation: 'getMany',
-			selectBy: 'impUid',
-			impUid: '={{ $json.imp_uid }}',
-		}),
+		engine.run(
+			ids.map((imp_uid) => ({ imp_uid })),
+			{
+				resource: 'payment',
+				operation: 'getMany',
+				selectBy: 'impUid',
+				impUid: '={{ $json.imp_uid }}',
+			},
+		),
 	);
 	const { success, failure, error } = measured.result;
-	if (error || failure.length !== 0 || success.length !== n || success.some((item, i) => item.json.imp_uid !== ids[i])) {
-		throw new Error(`Get Many N=${n} went wrong: ${error?.message ?? `${success.length} found, ${failure.length} failed`}`);
+	if (
+		error ||
+		failure.length !== 0 ||
+		success.length !== n ||
+		success.some((item, i) => item.json.imp_uid !== ids[i])
+	) {
+		throw new Error(
+			`Get Many N=${n} went wrong: ${error?.message ?? `${success.length} found, ${failure.length} failed`}`,
+		);
 	}
 	const stats = await simulator.command({ cmd: 'stats' });
 	const lookups = stats.requests - stats.tokenRequests;
 	const expected = Math.ceil(n / 100);
-	if (lookups !== expected) throw new Error(`Get Many N=${n} made ${lookups} look-up requests, expected ${expected}`);
+	if (lookups !== expected)
+		throw new Error(`Get Many N=${n} made ${lookups} look-up requests, expected ${expected}`);
 	return { n, ...measured, lookups, stats, idealMs: LATENCY_MS * expected };
 }
 
@@ -176,24 +218,37 @@ async function main() {
 		lines.push(line);
 	};
 	print(`Benchmark run ${new Date().toISOString()} on ${machine}`);
-	print(`Injected latency L = ${LATENCY_MS} ms per request${CASES.includes('receipts') ? '; Cancel with Skip Already Cancelled off (one DELETE per item)' : ''}.`);
+	print(
+		`Injected latency L = ${LATENCY_MS} ms per request${CASES.includes('receipts') ? '; Cancel with Skip Already Cancelled off (one DELETE per item)' : ''}.`,
+	);
 	print('');
 	if (CASES.includes('receipts')) await receiptCases(simulator, print);
 	if (CASES.includes('payments')) {
 		const row = await runPaymentGetMany(simulator, PAYMENT_IDS);
 		print('');
-		print(`Payment → Get Many by imp_uid (one id per item, 100 ids per GET /payments?imp_uid[]=…), L = ${LATENCY_MS} ms:`);
+		print(
+			`Payment → Get Many by imp_uid (one id per item, 100 ids per GET /payments?imp_uid[]=…), L = ${LATENCY_MS} ms:`,
+		);
 		print('');
-		print('| ids (items) | look-up requests | token requests | wall ms | ideal L×⌈N/100⌉ ms | CPU ms/item | peak RSS growth MB |');
+		print(
+			'| ids (items) | look-up requests | token requests | wall ms | ideal L×⌈N/100⌉ ms | CPU ms/item | peak RSS growth MB |',
+		);
 		print('|---:|---:|---:|---:|---:|---:|---:|');
 		print(
 			`| ${row.n} | ${row.lookups} | ${row.stats.tokenRequests} | ${fixed(row.wallMs, 0)} | ${row.idealMs} | ${fixed(row.cpuMs / row.n, 3)} | ${fixed(row.rssGrowthMb, 1)} |`,
 		);
 	}
 	if (CASES.includes('refund')) {
-		const refund = await benchRefund(simulator, { n: REFUND_N, concurrency: REFUND_C, latencyMs: LATENCY_MS, measure });
+		const refund = await benchRefund(simulator, {
+			n: REFUND_N,
+			concurrency: REFUND_C,
+			latencyMs: LATENCY_MS,
+			measure,
+		});
 		print('');
-		print(`Payment → Cancel (refund), half in full, half in part: a look-up and a cancel per payment, so 2 requests per item is the ideal; L = ${LATENCY_MS} ms:`);
+		print(
+			`Payment → Cancel (refund), half in full, half in part: a look-up and a cancel per payment, so 2 requests per item is the ideal; L = ${LATENCY_MS} ms:`,
+		);
 		print('');
 		for (const line of refund.header) print(line);
 		print(refund.line);
@@ -204,14 +259,19 @@ async function main() {
 		const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
 		const marker = '<!-- bench:results -->';
 		const head = before.includes(marker) ? before.slice(0, before.indexOf(marker)) : before;
-		fs.writeFileSync(target, `${head}${marker}\n\n\`\`\`\n$ npm run bench\n\`\`\`\n\n${lines.join('\n')}\n`);
+		fs.writeFileSync(
+			target,
+			`${head}${marker}\n\n\`\`\`\n$ npm run bench\n\`\`\`\n\n${lines.join('\n')}\n`,
+		);
 		console.log(`\nwritten to ${WRITE_TO}`);
 	}
 }
 
 /** The receipt cases: Cancel for each N and C, beside the axios floor and the sequential baseline. */
 async function receiptCases(simulator, print) {
-	print('| N | C | wall ms | ideal L×⌈N/C⌉ ms | ratio | token requests | total requests | max in flight | peak RSS growth MB | heap retained after GC MB | CPU ms/item | axios floor ms (same C) | node / floor | speed-up vs baseline |');
+	print(
+		'| N | C | wall ms | ideal L×⌈N/C⌉ ms | ratio | token requests | total requests | max in flight | peak RSS growth MB | heap retained after GC MB | CPU ms/item | axios floor ms (same C) | node / floor | speed-up vs baseline |',
+	);
 	print('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	const baselines = [];
 	for (const n of SIZES) {
@@ -227,12 +287,16 @@ async function receiptCases(simulator, print) {
 		}
 	}
 	print('');
-	print('Baseline: sequential axios loop (POST /users/getToken once, then DELETE /receipts/{id} one after another), same simulator:');
+	print(
+		'Baseline: sequential axios loop (POST /users/getToken once, then DELETE /receipts/{id} one after another), same simulator:',
+	);
 	print('');
 	print('| N | wall ms | total requests | CPU ms/item |');
 	print('|---:|---:|---:|---:|');
 	for (const baseline of baselines) {
-		print(`| ${baseline.n} | ${fixed(baseline.wallMs, 0)} | ${baseline.stats.requests} | ${fixed(baseline.cpuMs / baseline.n, 3)} |`);
+		print(
+			`| ${baseline.n} | ${fixed(baseline.wallMs, 0)} | ${baseline.stats.requests} | ${fixed(baseline.cpuMs / baseline.n, 3)} |`,
+		);
 	}
 }
 

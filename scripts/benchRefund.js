@@ -9,18 +9,33 @@ const { createEngine } = require('../test/helpers/engine');
 const { paymentCancel } = require('../test/helpers/parameters');
 
 async function benchRefund(simulator, { n, concurrency, latencyMs, measure }) {
-	const { ids } = await simulator.command({ cmd: 'seedPayments', count: n, prefix: `bench_refund_n${n}_c${concurrency}_`, amount: 10000 });
+	const { ids } = await simulator.command({
+		cmd: 'seedPayments',
+		count: n,
+		prefix: `bench_refund_n${n}_c${concurrency}_`,
+		amount: 10000,
+	});
 	await simulator.command({ cmd: 'stats' }); // reset the counters
-	const engine = createEngine({ impKey: simulator.impKey, impSecret: simulator.impSecret, baseUrl: simulator.baseUrl });
-	const items = ids.map((imp_uid, index) => (index % 2 === 0 ? { imp_uid, mode: 'full' } : { imp_uid, mode: 'partial', amount: 2500 }));
+	const engine = createEngine({
+		impKey: simulator.impKey,
+		impSecret: simulator.impSecret,
+		baseUrl: simulator.baseUrl,
+	});
+	const items = ids.map((imp_uid, index) =>
+		index % 2 === 0 ? { imp_uid, mode: 'full' } : { imp_uid, mode: 'partial', amount: 2500 },
+	);
 	const measured = await measure(() =>
 		engine.run(items, paymentCancel({ options: { concurrency } })),
 	);
 	const { success, failure, error } = measured.result;
-	const done = success.filter((item) => ['refunded', 'partially_refunded'].includes(item.json.outcome)).length;
+	const done = success.filter((item) =>
+		['refunded', 'partially_refunded'].includes(item.json.outcome),
+	).length;
 	const stats = await simulator.command({ cmd: 'stats' });
 	if (error || done !== n || failure.length !== 0 || stats.refundsApplied !== n) {
-		throw new Error(`refund run N=${n} C=${concurrency} went wrong: ${error?.message ?? `${done} refunded, ${failure.length} failed, ${stats.refundsApplied} applied`}`);
+		throw new Error(
+			`refund run N=${n} C=${concurrency} went wrong: ${error?.message ?? `${done} refunded, ${failure.length} failed, ${stats.refundsApplied} applied`}`,
+		);
 	}
 	const perItem = (stats.requests - stats.tokenRequests) / n;
 	const idealMs = latencyMs * 2 * Math.ceil(n / concurrency);

@@ -24,8 +24,13 @@ function printRefunds(title, items) {
 	console.log(`\n${title} (${items.length})`);
 	for (const { json, pairedItem } of items) {
 		const input = paymentSheet[pairedItem.item];
-		const amounts = json.remaining_amount === null || json.remaining_amount === undefined ? '' : `refunded ${json.refunded_amount ?? 0}, left ${json.remaining_amount}`;
-		console.log(`  ${input.request}  ${input.imp_uid.padEnd(24)} ${String(json.outcome).padEnd(24)} ${amounts}  ${json.message ?? ''}`);
+		const amounts =
+			json.remaining_amount === null || json.remaining_amount === undefined
+				? ''
+				: `refunded ${json.refunded_amount ?? 0}, left ${json.remaining_amount}`;
+		console.log(
+			`  ${input.request}  ${input.imp_uid.padEnd(24)} ${String(json.outcome).padEnd(24)} ${amounts}  ${json.message ?? ''}`,
+		);
 	}
 }
 
@@ -42,8 +47,12 @@ function printBranch(title, items) {
 	console.log(`\n${title} (${items.length})`);
 	for (const { json, pairedItem } of items) {
 		const input = refundSheet[pairedItem.item];
-		const detail = json.message ?? (json.response?.cancelled_at ? `cancelled_at ${json.response.cancelled_at}` : '');
-		console.log(`  ${input.order}  ${json.imp_uid.padEnd(18)} ${json.outcome.padEnd(18)} HTTP ${json.http_status}  ${detail}`);
+		const detail =
+			json.message ??
+			(json.response?.cancelled_at ? `cancelled_at ${json.response.cancelled_at}` : '');
+		console.log(
+			`  ${input.order}  ${json.imp_uid.padEnd(18)} ${json.outcome.padEnd(18)} HTTP ${json.http_status}  ${detail}`,
+		);
 	}
 }
 
@@ -54,18 +63,26 @@ async function main() {
 	const engine = createEngine({ impKey: account.impKey, impSecret: account.impSecret, baseUrl });
 	console.log(`i'mport simulator on ${baseUrl}`);
 
-	console.log(`\n== Refund (Payment: Cancel) on ${paymentSheet.length} refund requests, each with its id as Refund Reference`);
+	console.log(
+		`\n== Refund (Payment: Cancel) on ${paymentSheet.length} refund requests, each with its id as Refund Reference`,
+	);
 	const refunds = await engine.run(paymentSheet, paymentCancel());
 	printRefunds('Success', refunds.success);
 	printRefunds('Failure', refunds.failure);
 	const again = await engine.run(paymentSheet, paymentCancel());
-	console.log('\n== The same sheet again (a re-run): the references show what was refunded, nothing is refunded twice');
+	console.log(
+		'\n== The same sheet again (a re-run): the references show what was refunded, nothing is refunded twice',
+	);
 	printRefunds('Success', again.success);
 	printRefunds('Failure', again.failure);
-	const refundCalls = simulator.requests('POST').filter((e) => e.rawPath === '/payments/cancel').length;
+	const refundCalls = simulator
+		.requests('POST')
+		.filter((e) => e.rawPath === '/payments/cancel').length;
 	console.log(`\nRefund requests sent over both runs: ${refundCalls}`);
 
-	console.log(`\n== Cash receipts: Start -> I'mport (Cash Receipt: Cancel) on ${refundSheet.length} items`);
+	console.log(
+		`\n== Cash receipts: Start -> I'mport (Cash Receipt: Cancel) on ${refundSheet.length} items`,
+	);
 
 	const dryRun = await engine.run(refundSheet, {
 		resource: 'cashReceipt',
@@ -77,16 +94,26 @@ async function main() {
 	printBranch('Success', dryRun.success);
 	printBranch('Failure', dryRun.failure);
 
-	const run = await engine.run(refundSheet, { resource: 'cashReceipt', operation: 'cancel', impUid: '={{ $json.imp_uid }}' });
+	const run = await engine.run(refundSheet, {
+		resource: 'cashReceipt',
+		operation: 'cancel',
+		impUid: '={{ $json.imp_uid }}',
+	});
 	console.log('\n== Cancel');
 	printBranch('Success', run.success);
 	printBranch('Failure', run.failure);
 
 	const calls = simulator.log.map((e) => `${e.method} ${e.rawPath}`);
-	console.log(`\nRequests made: ${calls.length} (token requests: ${simulator.tokenRequests().length}, DELETEs: ${simulator.requests('DELETE').length})`);
+	console.log(
+		`\nRequests made: ${calls.length} (token requests: ${simulator.tokenRequests().length}, DELETEs: ${simulator.requests('DELETE').length})`,
+	);
 	await simulator.stop();
 	const counted = (r, n) => !r.error && r.success.length + r.failure.length === n;
-	if (!counted(run, refundSheet.length) || !counted(refunds, paymentSheet.length) || !counted(again, paymentSheet.length)) {
+	if (
+		!counted(run, refundSheet.length) ||
+		!counted(refunds, paymentSheet.length) ||
+		!counted(again, paymentSheet.length)
+	) {
 		console.error('demo failed:', (run.error ?? refunds.error ?? again.error)?.message);
 		process.exitCode = 1;
 	}

@@ -38,7 +38,8 @@ async function closedPort() {
 }
 
 async function main() {
-	if (FAULT !== 'refused' && !FAULTS[FAULT]) throw new Error(`--fault must be one of 503, hang, blip, refused`);
+	if (FAULT !== 'refused' && !FAULTS[FAULT])
+		throw new Error(`--fault must be one of 503, hang, blip, refused`);
 	const simulator = createSimulator();
 	const simulatorUrl = await simulator.start();
 	const [account] = simulator.accounts;
@@ -57,7 +58,12 @@ async function main() {
 	const started = performance.now();
 	const run = await engine.run(
 		ids.map((imp_uid) => ({ imp_uid })),
-		{ resource: 'cashReceipt', operation: 'cancel', impUid: '={{ $json.imp_uid }}', options: OPTIONS },
+		{
+			resource: 'cashReceipt',
+			operation: 'cancel',
+			impUid: '={{ $json.imp_uid }}',
+			options: OPTIONS,
+		},
 		{ onError: 'continueRegularOutput' },
 	);
 	const wallMs = performance.now() - started;
@@ -69,11 +75,16 @@ async function main() {
 		outcomes[item.json.outcome] = (outcomes[item.json.outcome] ?? 0) + 1;
 		if (item.json.error) messages[item.json.error] = (messages[item.json.error] ?? 0) + 1;
 	}
-	const receiptCalls = simulator.log.filter((entry) => entry.rawPath.startsWith('/receipts/')).length;
+	const receiptCalls = simulator.log.filter((entry) =>
+		entry.rawPath.startsWith('/receipts/'),
+	).length;
 	console.log(`${ITEMS} items, fault ${FAULT}, options ${JSON.stringify(OPTIONS)}`);
 	console.log(`wall time: ${(wallMs / 1000).toFixed(1)} s`);
 	if (FAULT === 'refused') console.log(`calls made: ${connects} connection attempts (all refused)`);
-	else console.log(`calls made: ${receiptCalls} receipt calls, ${simulator.tokenRequests().length} token requests`);
+	else
+		console.log(
+			`calls made: ${receiptCalls} receipt calls, ${simulator.tokenRequests().length} token requests`,
+		);
 	console.log(`outcomes: ${JSON.stringify(outcomes)}`);
 	for (const [message, count] of Object.entries(messages)) console.log(`  ${count} × ${message}`);
 	if (run.error) console.log(`run error: ${run.error.message}`);

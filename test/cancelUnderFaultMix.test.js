@@ -49,7 +49,11 @@ async function runWithFaults(types, seed) {
 	const chosen = new Map();
 	simulator.hooks.onRequest = (entry) => chosen.set(entry.seq, chooser(entry));
 	for (const type of types) {
-		simulator.faults.add({ ...FAULTS[type], times: Infinity, when: (entry) => chosen.get(entry.seq) === type });
+		simulator.faults.add({
+			...FAULTS[type],
+			times: Infinity,
+			when: (entry) => chosen.get(entry.seq) === type,
+		});
 	}
 	// A third of the receipts were cancelled before, so skip/already_cancelled paths are exercised too.
 	const idsList = simulator.store.addIssuedPayments(ITEMS, `chaos_${seed}_`);
@@ -72,7 +76,9 @@ function checkInvariants({ world, run, idsList, cancelledBefore }) {
 	const all = [...run.success, ...run.failure];
 	// One item out per item in, none lost, none duplicated; each output in input order.
 	expect(all).toHaveLength(ITEMS);
-	expect(all.map((item) => item.pairedItem.item).sort((a, b) => a - b)).toEqual(idsList.map((_id, n) => n));
+	expect(all.map((item) => item.pairedItem.item).sort((a, b) => a - b)).toEqual(
+		idsList.map((_id, n) => n),
+	);
 	for (const output of [run.success, run.failure]) {
 		const order = output.map((item) => item.pairedItem.item);
 		expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -112,11 +118,13 @@ function checkInvariants({ world, run, idsList, cancelledBefore }) {
 
 const summaries = {};
 afterAll(() => {
-	console.log(`fault suites, ${ITEMS} items each, outcome counts:\n${JSON.stringify(summaries, null, 1)}`);
+	console.log(
+		`fault suites, ${ITEMS} items each, outcome counts:\n${JSON.stringify(summaries, null, 1)}`,
+	);
 });
 
 describe.each(Object.keys(FAULTS))('fault %s on 20%% of requests', (type) => {
-	test('every item accounted for, no double cancel, outputs match what i\'mport did', async () => {
+	test("every item accounted for, no double cancel, outputs match what i'mport did", async () => {
 		const outcome = await runWithFaults([type], 7);
 		summaries[type] = checkInvariants(outcome);
 	});

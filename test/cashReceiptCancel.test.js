@@ -1,14 +1,20 @@
 'use strict';
 /** Cash Receipt → Cancel through n8n's real engine against the simulator. */
-const { freshWorldPerTest, ids, outcomes, expectNoSecrets, receiptRequests } = require('./helpers/setup');
+const {
+	freshWorldPerTest,
+	ids,
+	outcomes,
+	expectNoSecrets,
+	receiptRequests,
+} = require('./helpers/setup');
 const { cancel } = require('./helpers/parameters');
 
 const world = freshWorldPerTest();
 
 const items = (...impUids) => impUids.map((imp_uid) => ({ imp_uid }));
 
-describe('Cancel: answers from i\'mport', () => {
-	test('a cancelled receipt goes to Success with the ReceiptAnnotation as i\'mport sent it', async () => {
+describe("Cancel: answers from i'mport", () => {
+	test("a cancelled receipt goes to Success with the ReceiptAnnotation as i'mport sent it", async () => {
 		const { success, failure, error } = await world.engine.run(items('imp_100000000001'), cancel());
 		expect(error).toBeUndefined();
 		expect(failure).toHaveLength(0);
@@ -36,23 +42,44 @@ describe('Cancel: answers from i\'mport', () => {
 	test.each([
 		[true, 'Skip Already Cancelled on'],
 		[false, 'Skip Already Cancelled off'],
-	])('every documented failure goes to Failure with its outcome and i\'mport\'s message (%s)', async (skip) => {
-		const input = items('imp_200000000001', 'imp_500000000001', 'imp_501000000001', 'imp_unknown_000');
-		const { success, failure, error } = await world.engine.run(input, cancel({ skipAlreadyCancelled: skip }));
-		expect(error).toBeUndefined();
-		expect(success).toHaveLength(0);
-		expect(ids(failure)).toEqual(input.map((i) => i.imp_uid));
-		expect(outcomes(failure)).toEqual(['not_issued', 'pg_rejected', 'pg_not_supported', 'not_found']);
-		expect(failure.map((i) => i.json.http_status)).toEqual([400, 500, 501, 404]);
-		for (const item of failure) {
-			expect(item.json.code).not.toBe(0);
-			expect(typeof item.json.message).toBe('string');
-			expect(item.json.message.length).toBeGreaterThan(0);
-			expect(item.json.response).toBeNull();
-		}
-		expect(failure.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
-		expect(world.simulator.store.cancellations.size).toBe(0);
-	});
+	])(
+		"every documented failure goes to Failure with its outcome and i'mport's message (%s)",
+		async (skip) => {
+			const input = items(
+				'imp_200000000001',
+				'imp_500000000001',
+				'imp_501000000001',
+				'imp_unknown_000',
+			);
+			const { success, failure, error } = await world.engine.run(
+				input,
+				cancel({ skipAlreadyCancelled: skip }),
+			);
+			expect(error).toBeUndefined();
+			expect(success).toHaveLength(0);
+			expect(ids(failure)).toEqual(input.map((i) => i.imp_uid));
+			expect(outcomes(failure)).toEqual([
+				'not_issued',
+				'pg_rejected',
+				'pg_not_supported',
+				'not_found',
+			]);
+			expect(failure.map((i) => i.json.http_status)).toEqual([400, 500, 501, 404]);
+			for (const item of failure) {
+				expect(item.json.code).not.toBe(0);
+				expect(typeof item.json.message).toBe('string');
+				expect(item.json.message.length).toBeGreaterThan(0);
+				expect(item.json.response).toBeNull();
+			}
+			expect(failure.map((i) => i.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+				{ item: 2 },
+				{ item: 3 },
+			]);
+			expect(world.simulator.store.cancellations.size).toBe(0);
+		},
+	);
 
 	test('HTTP 200 with code 1 is a failure: an already-cancelled receipt with Skip Already Cancelled off', async () => {
 		const { success, failure } = await world.engine.run(
@@ -61,7 +88,12 @@ describe('Cancel: answers from i\'mport', () => {
 		);
 		expect(success).toHaveLength(0);
 		expect(failure).toHaveLength(1);
-		expect(failure[0].json).toMatchObject({ outcome: 'rejected', code: 1, http_status: 200, response: null });
+		expect(failure[0].json).toMatchObject({
+			outcome: 'rejected',
+			code: 1,
+			http_status: 200,
+			response: null,
+		});
 		expect(failure[0].json.message).toContain('이미');
 	});
 
@@ -86,7 +118,8 @@ describe('Cancel: answers from i\'mport', () => {
 	test('a refusal answered as "already cancelled" after the lookup found the receipt is already_cancelled', async () => {
 		// Someone cancels the receipt between our lookup and our DELETE.
 		world.simulator.hooks.onRequest = (entry) => {
-			if (entry.method === 'DELETE') world.simulator.store.payments.get('imp_100000000002').receipt.cancelled_at = 1;
+			if (entry.method === 'DELETE')
+				world.simulator.store.payments.get('imp_100000000002').receipt.cancelled_at = 1;
 		};
 		const { success } = await world.engine.run(items('imp_100000000002'), cancel());
 		expect(outcomes(success)).toEqual(['already_cancelled']);
@@ -94,11 +127,21 @@ describe('Cancel: answers from i\'mport', () => {
 	});
 
 	test('single output: every item in input order, each with its outcome', async () => {
-		const input = items('imp_500000000001', 'imp_100000000001', 'imp_unknown_1', 'imp_100000000003');
+		const input = items(
+			'imp_500000000001',
+			'imp_100000000001',
+			'imp_unknown_1',
+			'imp_100000000003',
+		);
 		const { outputs } = await world.engine.run(input, cancel({ splitOutputs: false }));
 		expect(outputs).toHaveLength(1);
 		expect(ids(outputs[0])).toEqual(input.map((i) => i.imp_uid));
-		expect(outcomes(outputs[0])).toEqual(['pg_rejected', 'cancelled', 'not_found', 'already_cancelled']);
+		expect(outcomes(outputs[0])).toEqual([
+			'pg_rejected',
+			'cancelled',
+			'not_found',
+			'already_cancelled',
+		]);
 		expect(outputs[0].map((i) => i.pairedItem.item)).toEqual([0, 1, 2, 3]);
 	});
 });
@@ -108,12 +151,18 @@ describe('Cancel: bad input', () => {
 		[{ concurrency: 0 }, 'Option "concurrency" must be a whole number from 1 to 50'],
 		[{ retries: 11 }, 'Option "retries" must be a whole number from 0 to 10'],
 		[{ timeoutMs: 99 }, 'Option "timeoutMs" must be a whole number from 100 to 300000'],
-		[{ maxRequestsPerSecond: 1.5 }, 'Option "maxRequestsPerSecond" must be a whole number from 0 to 1000'],
-	])('option %j outside its field\'s range fails the run and sends nothing', async (options, message) => {
-		const { error } = await world.engine.run(items('imp_100000000001'), cancel({ options }));
-		expect(error.message).toBe(message);
-		expect(world.simulator.log).toHaveLength(0);
-	});
+		[
+			{ maxRequestsPerSecond: 1.5 },
+			'Option "maxRequestsPerSecond" must be a whole number from 0 to 1000',
+		],
+	])(
+		"option %j outside its field's range fails the run and sends nothing",
+		async (options, message) => {
+			const { error } = await world.engine.run(items('imp_100000000001'), cancel({ options }));
+			expect(error.message).toBe(message);
+			expect(world.simulator.log).toHaveLength(0);
+		},
+	);
 
 	test.each([
 		['empty', ''],
@@ -144,7 +193,9 @@ describe('Cancel: bad input', () => {
 		expect(failure).toHaveLength(1);
 		expect(failure[0].json).toMatchObject({ outcome: 'error', error: 'imp_uid is empty' });
 		expect(failure[0].pairedItem).toEqual({ item: 0 });
-		expect(receiptRequests(world.simulator).every((e) => e.rawPath === '/receipts/imp_100000000001')).toBe(true);
+		expect(
+			receiptRequests(world.simulator).every((e) => e.rawPath === '/receipts/imp_100000000001'),
+		).toBe(true);
 	});
 
 	test.each([
@@ -156,7 +207,10 @@ describe('Cancel: bad input', () => {
 		'imp_1;DROP TABLE',
 		'.../x',
 	])('id %j reaches exactly /receipts/{that id} as one segment', async (id) => {
-		const { failure, success } = await world.engine.run([{ imp_uid: id }], cancel({ skipAlreadyCancelled: false }));
+		const { failure, success } = await world.engine.run(
+			[{ imp_uid: id }],
+			cancel({ skipAlreadyCancelled: false }),
+		);
 		expect(success.length + failure.length).toBe(1);
 		const requests = receiptRequests(world.simulator);
 		expect(requests.length).toBeGreaterThan(0);
@@ -169,10 +223,13 @@ describe('Cancel: bad input', () => {
 	});
 });
 
-describe('Cancel: errors that are not i\'mport answers', () => {
+describe("Cancel: errors that are not i'mport answers", () => {
 	test('without continueOnFail the run fails with NodeApiError, itemIndex and a plain message', async () => {
 		world.simulator.faults.add({ method: 'DELETE', action: 'nonJson', times: Infinity });
-		const { error } = await world.engine.run(items('imp_100000000001'), cancel({ skipAlreadyCancelled: false, options: { retries: 0 } }));
+		const { error } = await world.engine.run(
+			items('imp_100000000001'),
+			cancel({ skipAlreadyCancelled: false, options: { retries: 0 } }),
+		);
 		expect(error.name).toBe('NodeApiError');
 		expect(error.message).toBe("i'mport's answer was not its JSON envelope");
 		expect(error.context.itemIndex).toBe(0);
@@ -180,11 +237,20 @@ describe('Cancel: errors that are not i\'mport answers', () => {
 	});
 
 	test('continue (using error output): error items go to the third output, answers stay on theirs', async () => {
-		world.simulator.faults.add({ method: 'DELETE', path: '/receipts/imp_100000000002', action: 'nonJson', times: Infinity });
-		const input = items('imp_100000000001', 'imp_100000000002', 'imp_500000000001');
-		const { outputs } = await world.engine.run(input, cancel({ skipAlreadyCancelled: false, options: { retries: 0 } }), {
-			onError: 'continueErrorOutput',
+		world.simulator.faults.add({
+			method: 'DELETE',
+			path: '/receipts/imp_100000000002',
+			action: 'nonJson',
+			times: Infinity,
 		});
+		const input = items('imp_100000000001', 'imp_100000000002', 'imp_500000000001');
+		const { outputs } = await world.engine.run(
+			input,
+			cancel({ skipAlreadyCancelled: false, options: { retries: 0 } }),
+			{
+				onError: 'continueErrorOutput',
+			},
+		);
 		expect(outputs).toHaveLength(3);
 		expect(ids(outputs[0])).toEqual(['imp_100000000001']);
 		expect(ids(outputs[1])).toEqual(['imp_500000000001']);
@@ -198,7 +264,12 @@ describe('Cancel: errors that are not i\'mport answers', () => {
 	});
 
 	test('continue (using error output) in single-output mode: outcomes on the first output, errors on the second', async () => {
-		world.simulator.faults.add({ method: 'DELETE', path: '/receipts/imp_100000000002', action: 'nonJson', times: Infinity });
+		world.simulator.faults.add({
+			method: 'DELETE',
+			path: '/receipts/imp_100000000002',
+			action: 'nonJson',
+			times: Infinity,
+		});
 		const input = items('imp_100000000001', 'imp_100000000002', 'imp_500000000001');
 		const { outputs } = await world.engine.run(
 			input,
@@ -211,7 +282,12 @@ describe('Cancel: errors that are not i\'mport answers', () => {
 	});
 
 	test('no output item, error or log line holds the API secret or a token', async () => {
-		world.simulator.faults.add({ method: 'DELETE', path: '/receipts/imp_100000000002', action: 'nonJson', times: Infinity });
+		world.simulator.faults.add({
+			method: 'DELETE',
+			path: '/receipts/imp_100000000002',
+			action: 'nonJson',
+			times: Infinity,
+		});
 		const run = await world.engine.run(
 			items('imp_100000000001', 'imp_100000000002', 'imp_200000000001', ''),
 			cancel({ options: { retries: 0 } }),

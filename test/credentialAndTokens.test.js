@@ -1,8 +1,20 @@
 'use strict';
 /** Credential and tokens through n8n's real engine: one token per run, refresh on 401, tier, base URL. */
-const { startWorld, ids, outcomes, expectNoSecrets, receiptRequests, IMP_SECRET, resetCapturedLogs } = require('./helpers/setup');
+const {
+	startWorld,
+	ids,
+	outcomes,
+	expectNoSecrets,
+	receiptRequests,
+	IMP_SECRET,
+	resetCapturedLogs,
+} = require('./helpers/setup');
 const { cancel } = require('./helpers/parameters');
-const { IamportApi, checkedBaseUrl, checkedTierCode } = require('../dist/credentials/IamportApi.credentials.js');
+const {
+	IamportApi,
+	checkedBaseUrl,
+	checkedTierCode,
+} = require('../dist/credentials/IamportApi.credentials.js');
 
 // Each test scans only the logs of its own runs for secrets.
 beforeEach(resetCapturedLogs);
@@ -11,7 +23,14 @@ beforeEach(resetCapturedLogs);
 function httpRequestOf() {
 	const axios = require('axios');
 	return async ({ method, url, body, headers, timeout }) => {
-		const answer = await axios({ method, url, data: body, headers, timeout, validateStatus: () => true });
+		const answer = await axios({
+			method,
+			url,
+			data: body,
+			headers,
+			timeout,
+			validateStatus: () => true,
+		});
 		return { statusCode: answer.status, headers: answer.headers, body: answer.data };
 	};
 }
@@ -100,7 +119,11 @@ describe('access tokens', () => {
 
 	test('a wrong secret fails with a plain message, one token request for the whole run, nothing cancelled', async () => {
 		world = await startWorld({ credential: { impSecret: 'wrong-secret-value' } });
-		const sheet = [{ imp_uid: 'imp_100000000001' }, { imp_uid: 'imp_100000000002' }, { imp_uid: 'imp_100000000003' }];
+		const sheet = [
+			{ imp_uid: 'imp_100000000001' },
+			{ imp_uid: 'imp_100000000002' },
+			{ imp_uid: 'imp_100000000003' },
+		];
 		const run = await world.engine.run(sheet, cancel(), { onError: 'continueRegularOutput' });
 		expect(run.success).toHaveLength(0);
 		expect(run.failure).toHaveLength(3);
@@ -120,23 +143,29 @@ describe('access tokens', () => {
 		expect(JSON.stringify(stopped.result).includes('wrong-secret-value')).toBe(false);
 	});
 
-	test('credentials refused by i\'mport even after a refresh are an error, not a Failure item', async () => {
+	test("credentials refused by i'mport even after a refresh are an error, not a Failure item", async () => {
 		world = await startWorld();
 		world.simulator.faults.add({ method: 'DELETE', action: 'unauthorized', times: Infinity });
-		const { error } = await world.engine.run([{ imp_uid: 'imp_100000000001' }], cancel({ skipAlreadyCancelled: false }));
+		const { error } = await world.engine.run(
+			[{ imp_uid: 'imp_100000000001' }],
+			cancel({ skipAlreadyCancelled: false }),
+		);
 		expect(error.message).toMatch(/refused the access token \(HTTP 401\)/);
 		// n8n-core refreshed once by itself, then gave up.
 		expect(world.simulator.requests('DELETE')).toHaveLength(2);
-		expect(world.engine.credentialsHelper.preAuthenticationCalls.filter((c) => c.credentialsExpired)).toHaveLength(1);
+		expect(
+			world.engine.credentialsHelper.preAuthenticationCalls.filter((c) => c.credentialsExpired),
+		).toHaveLength(1);
 	});
 });
 
 describe('agency tier', () => {
-	test('the Tier header goes with every call and reaches the sub-merchant\'s receipts', async () => {
+	test("the Tier header goes with every call and reaches the sub-merchant's receipts", async () => {
 		world = await startWorld({ credential: { tierCode: 'T01' } });
 		const { success } = await world.engine.run([{ imp_uid: 'imp_tier_T01_0001' }], cancel());
 		expect(outcomes(success)).toEqual(['cancelled']);
-		for (const request of receiptRequests(world.simulator)) expect(request.headers.tier).toBe('T01');
+		for (const request of receiptRequests(world.simulator))
+			expect(request.headers.tier).toBe('T01');
 	});
 
 	test('a malformed tier code fails before anything is sent', async () => {
@@ -146,7 +175,7 @@ describe('agency tier', () => {
 		expect(world.simulator.log).toHaveLength(0);
 	});
 
-	test('a tier the agency may not act for is refused by i\'mport and reported as an error', async () => {
+	test("a tier the agency may not act for is refused by i'mport and reported as an error", async () => {
 		world = await startWorld({ credential: { tierCode: 'ZZZ' } });
 		const { error } = await world.engine.run([{ imp_uid: 'imp_100000000001' }], cancel());
 		expect(error.message).toMatch(/HTTP 401/);
@@ -175,8 +204,12 @@ describe('credential checks', () => {
 		expect(checkedBaseUrl(url)).toBe(expected);
 	});
 
-	test.each(['A1B', 'T01', '999'])('tier %s is valid', (tier) => expect(checkedTierCode(tier)).toBe(tier));
-	test.each(['a1b', 'AB', 'ABCD', 'A-1'])('tier %s is refused', (tier) => expect(() => checkedTierCode(tier)).toThrow());
+	test.each(['A1B', 'T01', '999'])('tier %s is valid', (tier) =>
+		expect(checkedTierCode(tier)).toBe(tier),
+	);
+	test.each(['a1b', 'AB', 'ABCD', 'A-1'])('tier %s is refused', (tier) =>
+		expect(() => checkedTierCode(tier)).toThrow(),
+	);
 
 	test('a plain-http base URL off loopback makes the run fail before any request', async () => {
 		world = await startWorld({ credential: { baseUrl: 'http://192.0.2.10:8080' } });
@@ -187,15 +220,23 @@ describe('credential checks', () => {
 	test('preAuthentication returns the token and its binding; a wrong secret fails plainly', async () => {
 		world = await startWorld();
 		const credentialType = new IamportApi();
-		const credentials = { impKey: 'test_imp_key', impSecret: IMP_SECRET, baseUrl: world.baseUrl, tierCode: '' };
-		const output = await credentialType.preAuthentication.call({ helpers: { httpRequest: httpRequestOf() } }, credentials);
+		const credentials = {
+			impKey: 'test_imp_key',
+			impSecret: IMP_SECRET,
+			baseUrl: world.baseUrl,
+			tierCode: '',
+		};
+		const output = await credentialType.preAuthentication.call(
+			{ helpers: { httpRequest: httpRequestOf() } },
+			credentials,
+		);
 		expect(Object.keys(output).sort()).toEqual(['accessToken', 'tokenBinding']);
 		expect(output.accessToken).toBe(world.simulator.issuedTokens[0]);
 		expect(output.tokenBinding).toMatch(/^v1:[0-9a-f]{64}$/);
 
 		const wrong = { ...credentials, impSecret: 'nope', accessToken: '' };
-		await expect(credentialType.preAuthentication.call({ helpers: { httpRequest: httpRequestOf() } }, wrong)).rejects.toThrow(
-			/refused the API key or API secret/,
-		);
+		await expect(
+			credentialType.preAuthentication.call({ helpers: { httpRequest: httpRequestOf() } }, wrong),
+		).rejects.toThrow(/refused the API key or API secret/);
 	});
 });

@@ -11,7 +11,11 @@ describe('External Cash Receipt', () => {
 		const { success, failure } = await world.engine.run(input, external('get'));
 		expect(success[0].json).toMatchObject({ merchant_uid: 'order_ext_0001', outcome: 'found' });
 		expect(success[0].json.response.merchant_uid).toBe('order_ext_0001');
-		expect(failure[0].json).toMatchObject({ merchant_uid: 'order_unknown', outcome: 'not_found', http_status: 404 });
+		expect(failure[0].json).toMatchObject({
+			merchant_uid: 'order_unknown',
+			outcome: 'not_found',
+			http_status: 404,
+		});
 	});
 
 	test('Issue: issued, then each documented failure', async () => {
@@ -22,9 +26,16 @@ describe('External Cash Receipt', () => {
 			{ merchant_uid: 'order_new_3', channel_key: 'channel-key-pgfail', amount: 1000 },
 			{ merchant_uid: 'order_new_4', channel_key: 'channel-key-paypal', amount: 1000 },
 		];
-		const { success, failure } = await world.engine.run(input, externalIssue({ issueOptions: { pay_method: 'vbank' } }));
+		const { success, failure } = await world.engine.run(
+			input,
+			externalIssue({ issueOptions: { pay_method: 'vbank' } }),
+		);
 		expect(success[0].json).toMatchObject({ merchant_uid: 'order_new_1', outcome: 'issued' });
-		expect(success[0].json.response).toMatchObject({ merchant_uid: 'order_new_1', amount: 33000, vat: 3000 });
+		expect(success[0].json.response).toMatchObject({
+			merchant_uid: 'order_new_1',
+			amount: 33000,
+			vat: 3000,
+		});
 		expect(world.simulator.requests('POST', '/receipts')[0].body).toMatchObject({
 			channel_key: 'channel-key-kcp',
 			name: 'Refund correction',
@@ -32,7 +43,12 @@ describe('External Cash Receipt', () => {
 			identifier: '01099998888',
 			pay_method: 'vbank',
 		});
-		expect(outcomes(failure)).toEqual(['invalid_request', 'invalid_request', 'pg_rejected', 'pg_not_supported']);
+		expect(outcomes(failure)).toEqual([
+			'invalid_request',
+			'invalid_request',
+			'pg_rejected',
+			'pg_not_supported',
+		]);
 	});
 
 	test.each([
@@ -49,7 +65,10 @@ describe('External Cash Receipt', () => {
 	});
 
 	test('Issue: a missing channel key is refused before anything is sent', async () => {
-		const { error } = await world.engine.run([{ merchant_uid: 'order_new', channel_key: '', amount: 1 }], externalIssue());
+		const { error } = await world.engine.run(
+			[{ merchant_uid: 'order_new', channel_key: '', amount: 1 }],
+			externalIssue(),
+		);
 		expect(error.message).toMatch(/channel_key is empty/);
 		expect(world.simulator.log).toHaveLength(0);
 	});
@@ -63,16 +82,26 @@ describe('External Cash Receipt', () => {
 		expect(world.simulator.requests('POST', '/receipts')[0].body).toMatchObject({ name: '.' });
 	});
 
-	test.each(['.', '..'])('Issue: a merchant_uid of %j is refused before anything is sent', async (merchant_uid) => {
-		const { error } = await world.engine.run([{ merchant_uid, channel_key: 'channel-key-kcp', amount: 1000 }], externalIssue());
-		expect(error.message).toBe(`merchant_uid "${merchant_uid}" is not a valid id`);
-		expect(world.simulator.log).toHaveLength(0);
-	});
+	test.each(['.', '..'])(
+		'Issue: a merchant_uid of %j is refused before anything is sent',
+		async (merchant_uid) => {
+			const { error } = await world.engine.run(
+				[{ merchant_uid, channel_key: 'channel-key-kcp', amount: 1000 }],
+				externalIssue(),
+			);
+			expect(error.message).toBe(`merchant_uid "${merchant_uid}" is not a valid id`);
+			expect(world.simulator.log).toHaveLength(0);
+		},
+	);
 
 	test('Cancel: cancelled, already_cancelled, and each documented failure', async () => {
-		const input = ['order_ext_0001', 'order_ext_0002', 'order_never', 'order_ext_pgfail', 'order_ext_paypal'].map(
-			(merchant_uid) => ({ merchant_uid }),
-		);
+		const input = [
+			'order_ext_0001',
+			'order_ext_0002',
+			'order_never',
+			'order_ext_pgfail',
+			'order_ext_paypal',
+		].map((merchant_uid) => ({ merchant_uid }));
 		const { success, failure } = await world.engine.run(input, external('cancel'));
 		expect(ids(success)).toEqual(['order_ext_0001', 'order_ext_0002']);
 		expect(outcomes(success)).toEqual(['cancelled', 'already_cancelled']);
@@ -85,13 +114,19 @@ describe('External Cash Receipt', () => {
 		}
 	});
 
-	test('Cancel with Skip Already Cancelled off: i\'mport\'s refusal of a cancelled receipt is a Failure (rejected)', async () => {
-		const { failure } = await world.engine.run([{ merchant_uid: 'order_ext_0002' }], external('cancel', { skipAlreadyCancelled: false }));
+	test("Cancel with Skip Already Cancelled off: i'mport's refusal of a cancelled receipt is a Failure (rejected)", async () => {
+		const { failure } = await world.engine.run(
+			[{ merchant_uid: 'order_ext_0002' }],
+			external('cancel', { skipAlreadyCancelled: false }),
+		);
 		expect(failure[0].json).toMatchObject({ outcome: 'rejected', code: 1, http_status: 200 });
 	});
 
 	test('ids with slashes stay one segment under /receipts/external/', async () => {
-		const { failure } = await world.engine.run([{ merchant_uid: '../../receipts/imp_100000000001' }], external('cancel'));
+		const { failure } = await world.engine.run(
+			[{ merchant_uid: '../../receipts/imp_100000000001' }],
+			external('cancel'),
+		);
 		expect(outcomes(failure)).toEqual(['not_issued']);
 		for (const request of receiptRequests(world.simulator)) {
 			expect(request.segments).toEqual(['receipts', 'external', '../../receipts/imp_100000000001']);

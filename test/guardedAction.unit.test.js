@@ -6,12 +6,31 @@
  * action again when the lost answer hid a refund that went through.
  */
 const { runGuardedAction } = require('../dist/nodes/Iamport/helpers/guardedAction.js');
-const { IamportRequestError, TransportFailure } = require('../dist/nodes/Iamport/transport/errors.js');
+const {
+	IamportRequestError,
+	TransportFailure,
+} = require('../dist/nodes/Iamport/transport/errors.js');
 
-const NODE = { id: 'n', name: "I'mport", type: 'n8n-nodes-iamport.iamport', typeVersion: 1, position: [0, 0], parameters: {} };
+const NODE = {
+	id: 'n',
+	name: "I'mport",
+	type: 'n8n-nodes-iamport.iamport',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const ok = (response) => ({ httpStatus: 200, envelope: { code: 0, message: null, response } });
 const lostAnswer = () =>
-	new IamportRequestError(NODE, new TransportFailure({ kind: 'network', message: 'reset', description: 'reset', networkCode: 'ECONNRESET' }), 0);
+	new IamportRequestError(
+		NODE,
+		new TransportFailure({
+			kind: 'network',
+			message: 'reset',
+			description: 'reset',
+			networkCode: 'ECONNRESET',
+		}),
+		0,
+	);
 
 /** A payment whose refunds go through (or not) as `plan` says; every request is logged. */
 function paymentWorld(plan) {
@@ -37,11 +56,19 @@ function paymentWorld(plan) {
 	const refund = {
 		target: { idField: 'imp_uid', id: 'imp_1' },
 		lookup: { method: 'GET', path: '/payments/imp_1', idempotent: true },
-		action: { method: 'POST', path: '/payments/cancel', body: { imp_uid: 'imp_1', amount: 50 }, idempotent: false },
+		action: {
+			method: 'POST',
+			path: '/payments/cancel',
+			body: { imp_uid: 'imp_1', amount: 50 },
+			idempotent: false,
+		},
 		lookupTable: { success: 'found', byStatus: { 404: 'not_found' } },
 		actionTable: { success: 'refunded', byStatus: { 404: 'not_found' } },
 		isDone: (answer, before) =>
-			before ? answer.envelope.response.cancel_history.length > before.envelope.response.cancel_history.length : answer.envelope.response.status === 'cancelled',
+			before
+				? answer.envelope.response.cancel_history.length >
+					before.envelope.response.cancel_history.length
+				: answer.envelope.response.status === 'cancelled',
 		words: { alreadyDone: 'already_refunded', wouldAct: 'would_refund' },
 		unsureHint: 'Look the payment up before refunding again.',
 	};
@@ -61,13 +88,21 @@ test('a lost answer that hid nothing is sent again after the look-up, and the re
 	const { payment, log, transport, refund } = paymentWorld(['neither', 'answered']);
 	const result = await runGuardedAction(transport, 0, refund, { dryRun: false, lookUpFirst: true });
 	expect(result.json.outcome).toBe('refunded');
-	expect(log).toEqual(['GET /payments/imp_1', 'POST /payments/cancel', 'GET /payments/imp_1', 'POST /payments/cancel']);
+	expect(log).toEqual([
+		'GET /payments/imp_1',
+		'POST /payments/cancel',
+		'GET /payments/imp_1',
+		'POST /payments/cancel',
+	]);
 	expect(payment.cancel_history).toHaveLength(2);
 });
 
 test('when every answer is lost, it stops after the retries and says the refund may have gone through', async () => {
 	const { log, transport, refund } = paymentWorld(['neither', 'neither', 'neither', 'neither']);
-	const error = await runGuardedAction(transport, 0, refund, { dryRun: false, lookUpFirst: true }).catch((e) => e);
+	const error = await runGuardedAction(transport, 0, refund, {
+		dryRun: false,
+		lookUpFirst: true,
+	}).catch((e) => e);
 	expect(error).toBeInstanceOf(IamportRequestError);
 	expect(error.description).toMatch(/Look the payment up before refunding again\.$/);
 	expect(log.filter((entry) => entry.startsWith('POST'))).toHaveLength(transport.retries + 1);

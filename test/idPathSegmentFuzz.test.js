@@ -4,14 +4,47 @@
  * each must arrive exactly as given, and the ones that cannot be sent fail without a request.
  */
 const { seededRandom } = require('./simulator/faults');
-const { startWorld, expectNoSecrets, receiptRequests, resetCapturedLogs } = require('./helpers/setup');
+const {
+	startWorld,
+	expectNoSecrets,
+	receiptRequests,
+	resetCapturedLogs,
+} = require('./helpers/setup');
 const { cancel } = require('./helpers/parameters');
 
 // Each test scans only the logs of its own runs for secrets.
 beforeEach(resetCapturedLogs);
 
 const COUNT = 10_000;
-const PIECES = ['/', '..', '.', '%2F', '%2e%2e', '?', '#', ' ', '\\', '%', '+', '&', '=', ';', '\t', '\n', '\u0000', '영수증', '😀', 'é', 'e\u0301', 'imp_', '../', '/..', '?a=b', '#frag', '%00'];
+const PIECES = [
+	'/',
+	'..',
+	'.',
+	'%2F',
+	'%2e%2e',
+	'?',
+	'#',
+	' ',
+	'\\',
+	'%',
+	'+',
+	'&',
+	'=',
+	';',
+	'\t',
+	'\n',
+	'\u0000',
+	'영수증',
+	'😀',
+	'é',
+	'e\u0301',
+	'imp_',
+	'../',
+	'/..',
+	'?a=b',
+	'#frag',
+	'%00',
+];
 
 /** Seeded id generator: mixes the dangerous pieces with random BMP/astral characters and lengths. */
 function generateIds(count, seed) {
@@ -42,7 +75,8 @@ function generateIds(count, seed) {
 	return ids;
 }
 
-const refused = (id) => id.trim() === '' || id === '.' || id === '..' || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(id);
+const refused = (id) =>
+	id.trim() === '' || id === '.' || id === '..' || /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(id);
 
 test('10,000 generated ids: one path segment each, exact round trip, refusals send nothing', async () => {
 	const world = await startWorld();
@@ -57,7 +91,9 @@ test('10,000 generated ids: one path segment each, exact round trip, refusals se
 		// Exactly one output item per input item.
 		const all = [...success, ...failure];
 		expect(all).toHaveLength(ids.length);
-		expect(all.map((item) => item.pairedItem.item).sort((a, b) => a - b)).toEqual(ids.map((_id, n) => n));
+		expect(all.map((item) => item.pairedItem.item).sort((a, b) => a - b)).toEqual(
+			ids.map((_id, n) => n),
+		);
 
 		const requests = receiptRequests(world.simulator);
 		for (const request of requests) {
@@ -67,7 +103,8 @@ test('10,000 generated ids: one path segment each, exact round trip, refusals se
 		}
 		// Every sendable id arrived exactly as given, once per call made for it (GET, then DELETE).
 		const arrived = new Map();
-		for (const request of requests) arrived.set(request.segments[1], (arrived.get(request.segments[1]) ?? 0) + 1);
+		for (const request of requests)
+			arrived.set(request.segments[1], (arrived.get(request.segments[1]) ?? 0) + 1);
 		const sendable = ids.filter((id) => !refused(id));
 		const expected = new Map();
 		for (const id of sendable) expected.set(id, (expected.get(id) ?? 0) + 2);

@@ -32,7 +32,10 @@ describe('once per run', () => {
 		world = await startWorld();
 		const counter = countCredentialLoads(world.engine);
 		const sheet = world.simulator.store.addIssuedPayments(30).map((imp_uid) => ({ imp_uid }));
-		const { success, error } = await world.engine.run(sheet, cancel({ options: { concurrency: 5 } }));
+		const { success, error } = await world.engine.run(
+			sheet,
+			cancel({ options: { concurrency: 5 } }),
+		);
 		expect(error).toBeUndefined();
 		expect(outcomes(success)).toEqual(sheet.map(() => 'cancelled'));
 		expect(receiptRequests(world.simulator)).toHaveLength(60); // GET, then DELETE
@@ -62,7 +65,9 @@ describe('once per run', () => {
 		expect(refused.length).toBeGreaterThanOrEqual(1);
 		expect(refused.length).toBeLessThanOrEqual(4);
 		const lastRequests = receiptRequests(world.simulator).slice(-30);
-		expect(lastRequests.map((e) => e.headers.authorization)).toEqual(lastRequests.map(() => `Bearer ${world.simulator.issuedTokens[1]}`));
+		expect(lastRequests.map((e) => e.headers.authorization)).toEqual(
+			lastRequests.map(() => `Bearer ${world.simulator.issuedTokens[1]}`),
+		);
 		expect(world.engine.storedCredential.accessToken).toBe(world.simulator.issuedTokens[1]);
 		expect([...world.simulator.store.cancellations.values()].every((n) => n === 1)).toBe(true);
 		expect(counter.loads).toBe(1);
@@ -71,7 +76,9 @@ describe('once per run', () => {
 		const next = await world.engine.run([{ imp_uid: 'imp_100000000001' }], cancel());
 		expect(outcomes(next.success)).toEqual(['cancelled']);
 		expect(world.simulator.tokenRequests()).toHaveLength(tokenRequestsBefore);
-		expect(world.simulator.log.at(-1).headers.authorization).toBe(`Bearer ${world.simulator.issuedTokens[1]}`);
+		expect(world.simulator.log.at(-1).headers.authorization).toBe(
+			`Bearer ${world.simulator.issuedTokens[1]}`,
+		);
 	});
 	test('a parameter given as an expression is still read for each item', async () => {
 		world = await startWorld();
@@ -98,9 +105,15 @@ describe('once per run', () => {
 		const reads = jest.spyOn(ExecuteContext.prototype, '_getNodeParameter');
 		try {
 			const sheet = world.simulator.store.addIssuedPayments(12).map((imp_uid) => ({ imp_uid }));
-			const { success } = await world.engine.run(sheet, cancel({ skipAlreadyCancelled: false, options: { concurrency: 3 } }));
+			const { success } = await world.engine.run(
+				sheet,
+				cancel({ skipAlreadyCancelled: false, options: { concurrency: 3 } }),
+			);
 			expect(outcomes(success)).toEqual(sheet.map(() => 'cancelled'));
-			const valueReads = (name) => reads.mock.calls.filter(([parameter, , , options]) => parameter === name && !options?.rawExpressions).length;
+			const valueReads = (name) =>
+				reads.mock.calls.filter(
+					([parameter, , , options]) => parameter === name && !options?.rawExpressions,
+				).length;
 			expect(valueReads('dryRun')).toBe(1);
 			expect(valueReads('skipAlreadyCancelled')).toBe(1);
 			expect(valueReads('impUid')).toBe(12);
@@ -112,7 +125,10 @@ describe('once per run', () => {
 	test('a fixed parameter read once applies to every item', async () => {
 		world = await startWorld();
 		const sheet = world.simulator.store.addIssuedPayments(12).map((imp_uid) => ({ imp_uid }));
-		const { success } = await world.engine.run(sheet, cancel({ dryRun: true, options: { concurrency: 3 } }));
+		const { success } = await world.engine.run(
+			sheet,
+			cancel({ dryRun: true, options: { concurrency: 3 } }),
+		);
 		expect(outcomes(success)).toEqual(sheet.map(() => 'would_cancel'));
 		expect(world.simulator.requests('DELETE')).toHaveLength(0);
 		expect(world.simulator.requests('GET')).toHaveLength(12);
@@ -120,7 +136,8 @@ describe('once per run', () => {
 
 	test('a collection with an expression inside is read for each item, the fixed fields with it', async () => {
 		world = await startWorld();
-		for (const id of ['imp_per_item_1', 'imp_per_item_2']) world.simulator.store.addPayment(id, { receipt: 'none' });
+		for (const id of ['imp_per_item_1', 'imp_per_item_2'])
+			world.simulator.store.addPayment(id, { receipt: 'none' });
 		const sheet = [
 			{ imp_uid: 'imp_per_item_1', phone: '01011112222', name: '김하나' },
 			{ imp_uid: 'imp_per_item_2', phone: '01033334444', name: '이둘' },

@@ -3,7 +3,13 @@
 const { OutageGuard } = require('../dist/nodes/Iamport/transport/outageGuard.js');
 const { runInOrder, PutBack } = require('../dist/nodes/Iamport/helpers/pool.js');
 
-const settings = (extra = {}) => ({ outageWindow: 4, outageFailurePercent: 75, maxOutageWaitMs: 60_000, retryWaitMs: 1, ...extra });
+const settings = (extra = {}) => ({
+	outageWindow: 4,
+	outageFailurePercent: 75,
+	maxOutageWaitMs: 60_000,
+	retryWaitMs: 1,
+	...extra,
+});
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Makes one call through the guard with the given verdict. */
@@ -35,8 +41,11 @@ describe('OutageGuard', () => {
 		for (let n = 0; n < 4; n++) await call(guard, 'failed');
 		expect(guard.paused).toBe(true);
 		const tickets = [];
-		const waiting = Array.from({ length: 5 }, () => guard.beforeCall().then((ticket) => tickets.push(ticket)));
-		for (let n = 0; n < 20 && tickets.length === 0; n++) await new Promise((resolve) => setTimeout(resolve, 20));
+		const waiting = Array.from({ length: 5 }, () =>
+			guard.beforeCall().then((ticket) => tickets.push(ticket)),
+		);
+		for (let n = 0; n < 20 && tickets.length === 0; n++)
+			await new Promise((resolve) => setTimeout(resolve, 20));
 		expect(tickets).toEqual([{ probe: true }]);
 		guard.record(tickets[0], 'answered');
 		await Promise.all(waiting);
@@ -66,7 +75,7 @@ describe('OutageGuard', () => {
 		expect(await guard.beforeCall()).toBeUndefined();
 	});
 
-	test('Max Outage Wait 0: gives up as soon as the window says i\'mport is down', async () => {
+	test("Max Outage Wait 0: gives up as soon as the window says i'mport is down", async () => {
 		const guard = new OutageGuard(settings({ maxOutageWaitMs: 0 }));
 		for (let n = 0; n < 4; n++) await call(guard, 'failed');
 		expect(guard.unavailable).toBe(true);
@@ -101,7 +110,8 @@ describe('runInOrder put-back', () => {
 				calls.push(index);
 				await tick();
 				// Items 0 and 1 fail on their first go (before any answer); every other go is answered.
-				if (index < 2 && calls.filter((n) => n === index).length === 1) return new PutBack(`failed ${index}`);
+				if (index < 2 && calls.filter((n) => n === index).length === 1)
+					return new PutBack(`failed ${index}`);
 				answers++;
 				return `done ${index}`;
 			},
@@ -114,7 +124,14 @@ describe('runInOrder put-back', () => {
 	});
 
 	test('without a later answer a put-back item keeps its result; and goes again at most twice', async () => {
-		const none = await runInOrder(3, 2, async (index) => new PutBack(`failed ${index}`), () => false, () => false, () => 0);
+		const none = await runInOrder(
+			3,
+			2,
+			async (index) => new PutBack(`failed ${index}`),
+			() => false,
+			() => false,
+			() => 0,
+		);
 		expect(none).toEqual(['failed 0', 'failed 1', 'failed 2']);
 
 		let answers = 0;
@@ -125,7 +142,7 @@ describe('runInOrder put-back', () => {
 			async (index) => {
 				goes.set(index, (goes.get(index) ?? 0) + 1);
 				await tick();
-				if (index === 0) return new PutBack('i\'mport keeps failing this one');
+				if (index === 0) return new PutBack("i'mport keeps failing this one");
 				answers++;
 				return index;
 			},
@@ -133,7 +150,7 @@ describe('runInOrder put-back', () => {
 			() => false,
 			() => answers,
 		);
-		expect(results[0]).toBe('i\'mport keeps failing this one');
+		expect(results[0]).toBe("i'mport keeps failing this one");
 		expect(goes.get(0)).toBeLessThanOrEqual(3);
 		expect(results.slice(1)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 	});

@@ -12,7 +12,10 @@ const OUTCOMES = {
 	externalCancel: require(`${ACTIONS}/externalCashReceipt/cancel.operation.js`).outcomes,
 };
 
-const answer = (httpStatus, code, message = null, response = null) => ({ httpStatus, envelope: { code, message, response } });
+const answer = (httpStatus, code, message = null, response = null) => ({
+	httpStatus,
+	envelope: { code, message, response },
+});
 
 describe('outcomeOf', () => {
 	test.each([
@@ -35,7 +38,14 @@ describe('outcomeOf', () => {
 	test('success is code 0 only, whatever else the answer says', () => {
 		const result = resultOf({ idField: 'imp_uid', id: 'x' }, answer(200, 1), OUTCOMES.receiptGet);
 		expect(result.success).toBe(false);
-		expect(result.json).toEqual({ imp_uid: 'x', outcome: 'rejected', code: 1, message: null, response: null, http_status: 200 });
+		expect(result.json).toEqual({
+			imp_uid: 'x',
+			outcome: 'rejected',
+			code: 1,
+			message: null,
+			response: null,
+			http_status: 200,
+		});
 	});
 });
 

@@ -58,7 +58,10 @@ function seedSheet(simulator, prefix, withReferences) {
 	});
 	const rows = [];
 	ids.forEach((imp_uid, n) => {
-		const row = n % 2 === 0 ? { imp_uid, mode: 'full' } : { imp_uid, mode: 'partial', amount: 1000 + (n % 3) * 500 };
+		const row =
+			n % 2 === 0
+				? { imp_uid, mode: 'full' }
+				: { imp_uid, mode: 'partial', amount: 1000 + (n % 3) * 500 };
 		rows.push(row);
 		if (n % 13 === 0) rows.push({ imp_uid, mode: 'partial', amount: 700 });
 	});
@@ -76,26 +79,44 @@ async function runSheet(simulator, engine, rows, types, seed) {
 	simulator.faults.clear();
 	simulator.hooks.onRequest = (entry) => chosen.set(entry.seq, chooser(entry));
 	for (const type of types) {
-		simulator.faults.add({ ...FAULTS[type], times: Infinity, when: (entry) => chosen.get(entry.seq) === type });
+		simulator.faults.add({
+			...FAULTS[type],
+			times: Infinity,
+			when: (entry) => chosen.get(entry.seq) === type,
+		});
 	}
 	const refundsBefore = simulator.payments.refunds.length;
 	const logBefore = simulator.log.length;
 	const run = await engine.run(rows, parameters, { onError: 'continueRegularOutput' });
 	simulator.faults.releaseHangs();
 	const hit = simulator.log.slice(logBefore).filter((entry) => entry.fault);
-	const refundsHit = hit.filter((entry) => entry.method === 'POST' && entry.rawPath === '/payments/cancel').length;
-	return { run, applied: simulator.payments.refunds.slice(refundsBefore), faultsHit: hit.length, refundsHit };
+	const refundsHit = hit.filter(
+		(entry) => entry.method === 'POST' && entry.rawPath === '/payments/cancel',
+	).length;
+	return {
+		run,
+		applied: simulator.payments.refunds.slice(refundsBefore),
+		faultsHit: hit.length,
+		refundsHit,
+	};
 }
 
 /** What is left of each payment before a run. */
-const balances = (simulator, rows) => new Map(rows.map((r) => [r.imp_uid, simulator.payments.get(r.imp_uid)]).map(([id, p]) => [id, p.amount - p.cancel_amount]));
+const balances = (simulator, rows) =>
+	new Map(
+		rows
+			.map((r) => [r.imp_uid, simulator.payments.get(r.imp_uid)])
+			.map(([id, p]) => [id, p.amount - p.cancel_amount]),
+	);
 
 function checkRun({ run, applied, faultsHit, refundsHit }, rows, leftBefore, withReferences) {
 	expect(run.error).toBeUndefined();
 	const all = [...run.success, ...run.failure];
 	// One item out per item in, none lost, none duplicated; each output in input order.
 	expect(all).toHaveLength(rows.length);
-	expect(all.map((item) => item.pairedItem.item).sort((a, b) => a - b)).toEqual(rows.map((_r, n) => n));
+	expect(all.map((item) => item.pairedItem.item).sort((a, b) => a - b)).toEqual(
+		rows.map((_r, n) => n),
+	);
 	for (const output of [run.success, run.failure]) {
 		const order = output.map((item) => item.pairedItem.item);
 		expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -108,7 +129,8 @@ function checkRun({ run, applied, faultsHit, refundsHit }, rows, leftBefore, wit
 		askedOf.set(row.imp_uid, (askedOf.get(row.imp_uid) ?? 0) + asked);
 	}
 	const refundedOf = new Map();
-	for (const refund of applied) refundedOf.set(refund.imp_uid, (refundedOf.get(refund.imp_uid) ?? 0) + refund.amount);
+	for (const refund of applied)
+		refundedOf.set(refund.imp_uid, (refundedOf.get(refund.imp_uid) ?? 0) + refund.amount);
 	for (const [impUid, won] of refundedOf) {
 		expect(won).toBeLessThanOrEqual(askedOf.get(impUid));
 		expect(won).toBeLessThanOrEqual(leftBefore.get(impUid));
@@ -117,7 +139,8 @@ function checkRun({ run, applied, faultsHit, refundsHit }, rows, leftBefore, wit
 	const rowsOf = new Map();
 	for (const row of rows) rowsOf.set(row.imp_uid, (rowsOf.get(row.imp_uid) ?? 0) + 1);
 	const appliedOf = new Map();
-	for (const refund of applied) appliedOf.set(refund.imp_uid, (appliedOf.get(refund.imp_uid) ?? 0) + 1);
+	for (const refund of applied)
+		appliedOf.set(refund.imp_uid, (appliedOf.get(refund.imp_uid) ?? 0) + 1);
 	for (const [impUid, count] of appliedOf) expect(count).toBeLessThanOrEqual(rowsOf.get(impUid));
 	if (withReferences) {
 		const perReference = new Map();
@@ -152,12 +175,18 @@ function checkRun({ run, applied, faultsHit, refundsHit }, rows, leftBefore, wit
 			expect(row.mode).toBe('partial');
 			expect(item.json.remaining_amount).toBeLessThan(row.amount);
 		} else if (outcome !== 'error') {
-			throw new Error(`unexpected outcome ${outcome} for row ${item.pairedItem.item}: ${JSON.stringify(item.json)}`);
+			throw new Error(
+				`unexpected outcome ${outcome} for row ${item.pairedItem.item}: ${JSON.stringify(item.json)}`,
+			);
 		}
 	}
 	// Every refund i'mport applied is reported: claimed by the item that made it, or that item is an
 	// error saying the refund may have gone through.
-	const unsure = all.filter((item) => item.json.outcome === 'error' && /may or may not have gone through/.test(item.json.description));
+	const unsure = all.filter(
+		(item) =>
+			item.json.outcome === 'error' &&
+			/may or may not have gone through/.test(item.json.description),
+	);
 	for (const refund of applied) {
 		if (claimed.has(refund.cancellation_id)) continue;
 		expect(unsure.some((item) => rows[item.pairedItem.item].imp_uid === refund.imp_uid)).toBe(true);
@@ -185,10 +214,13 @@ async function faultRun(types, seed, { withReferences }) {
 			expect(again.faultsHit).toBeGreaterThan(0);
 			result.again = checkRun(again, rows, leftNow, true);
 			const refundedFirst = new Set(first.applied.map((r) => /\[ref:([^\]]+)\]/.exec(r.reason)[1]));
-			const repeated = again.applied.filter((r) => refundedFirst.has(/\[ref:([^\]]+)\]/.exec(r.reason)[1]));
+			const repeated = again.applied.filter((r) =>
+				refundedFirst.has(/\[ref:([^\]]+)\]/.exec(r.reason)[1]),
+			);
 			expect(repeated.reduce((sum, r) => sum + r.amount, 0)).toBe(0);
 			for (const item of again.run.success) {
-				if (refundedFirst.has(rows[item.pairedItem.item].ref)) expect(item.json.outcome).toBe('already_refunded');
+				if (refundedFirst.has(rows[item.pairedItem.item].ref))
+					expect(item.json.outcome).toBe('already_refunded');
 			}
 		}
 		return result;
@@ -201,20 +233,38 @@ beforeEach(resetCapturedLogs);
 
 const summaries = {};
 afterAll(() => {
-	console.log(`refund fault suites, ${PAYMENTS} payments each, outcome counts:\n${JSON.stringify(summaries, null, 1)}`);
+	console.log(
+		`refund fault suites, ${PAYMENTS} payments each, outcome counts:\n${JSON.stringify(summaries, null, 1)}`,
+	);
 });
 
 describe.each(Object.keys(FAULTS))('fault %s on 20%% of /payments requests', (type) => {
-	test('every item once, nothing refunded twice or beyond what was asked; a re-run with references refunds not one won more', async () => {
-		summaries[type] = await faultRun([type], 7, { withReferences: true });
-	}, TEST_LIMIT_MS);
+	test(
+		'every item once, nothing refunded twice or beyond what was asked; a re-run with references refunds not one won more',
+		async () => {
+			summaries[type] = await faultRun([type], 7, { withReferences: true });
+		},
+		TEST_LIMIT_MS,
+	);
 });
 
 describe('a seeded mix of every fault', () => {
-	test('with references, then the same sheet again', async () => {
-		summaries['mix, with references'] = await faultRun(Object.keys(FAULTS), 3, { withReferences: true });
-	}, TEST_LIMIT_MS);
-	test('without references: the look-up after a lost answer alone prevents a second refund', async () => {
-		summaries['mix, no references'] = await faultRun(Object.keys(FAULTS), 4, { withReferences: false });
-	}, TEST_LIMIT_MS);
+	test(
+		'with references, then the same sheet again',
+		async () => {
+			summaries['mix, with references'] = await faultRun(Object.keys(FAULTS), 3, {
+				withReferences: true,
+			});
+		},
+		TEST_LIMIT_MS,
+	);
+	test(
+		'without references: the look-up after a lost answer alone prevents a second refund',
+		async () => {
+			summaries['mix, no references'] = await faultRun(Object.keys(FAULTS), 4, {
+				withReferences: false,
+			});
+		},
+		TEST_LIMIT_MS,
+	);
 });

@@ -4,16 +4,22 @@
  * input items, 100 per request; (b) by status and time window, in 90-day slices, following `next`.
  */
 const { freshWorldPerTest, ids, outcomes, expectNoSecrets } = require('./helpers/setup');
-const { paymentGetManyByIds, paymentGetManyByStatus, quickRetries } = require('./helpers/parameters');
+const {
+	paymentGetManyByIds,
+	paymentGetManyByStatus,
+	quickRetries,
+} = require('./helpers/parameters');
 
 const DAY_S = 24 * 60 * 60;
 
 const world = freshWorldPerTest();
 
 /** The multi-id look-ups of a run, with the ids each asked for. */
-const idRequests = () => world.simulator.requests('GET', '/payments').filter((e) => e.rawPath === '/payments');
+const idRequests = () =>
+	world.simulator.requests('GET', '/payments').filter((e) => e.rawPath === '/payments');
 /** Read from the raw URL: requests answered by an injected fault never reach the simulator's parser. */
-const askedIds = (entry) => new URLSearchParams(entry.rawUrl.split('?')[1] ?? '').getAll('imp_uid[]');
+const askedIds = (entry) =>
+	new URLSearchParams(entry.rawUrl.split('?')[1] ?? '').getAll('imp_uid[]');
 const statusRequests = () => world.simulator.requests('GET', '/payments/status/');
 const iso = (unixSeconds) => new Date(unixSeconds * 1000).toISOString();
 /** Simulated now (the seeded payments sit on the simulator's clock). */
@@ -21,14 +27,24 @@ const now = () => world.simulator.clock.now();
 
 describe('Payment: Get Many for the imp_uids of the input items', () => {
 	test('one request for all items; found on Success, missing (207) on Failure, one output per item, paired, in input order', async () => {
-		const input = ['imp_pay_card_0001', 'imp_nope', 'imp_pay_card_0002', 'imp_pay_sandbox_0001', 'imp_pay_card_0001'].map((imp_uid) => ({ imp_uid }));
+		const input = [
+			'imp_pay_card_0001',
+			'imp_nope',
+			'imp_pay_card_0002',
+			'imp_pay_sandbox_0001',
+			'imp_pay_card_0001',
+		].map((imp_uid) => ({ imp_uid }));
 		const { success, failure, error } = await world.engine.run(input, paymentGetManyByIds());
 		expect(error).toBeUndefined();
 		expect(ids(success)).toEqual(['imp_pay_card_0001', 'imp_pay_card_0002', 'imp_pay_card_0001']);
 		expect(outcomes(success)).toEqual(['found', 'found', 'found']);
 		expect(success.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }, { item: 4 }]);
 		expect(success[0].json.response).toEqual(world.simulator.payments.get('imp_pay_card_0001'));
-		expect(success[1].json).toMatchObject({ code: 0, http_status: 207, response: { imp_uid: 'imp_pay_card_0002', amount: 50000 } });
+		expect(success[1].json).toMatchObject({
+			code: 0,
+			http_status: 207,
+			response: { imp_uid: 'imp_pay_card_0002', amount: 50000 },
+		});
 		expect(ids(failure)).toEqual(['imp_nope', 'imp_pay_sandbox_0001']);
 		expect(outcomes(failure)).toEqual(['not_found', 'not_found']);
 		expect(failure.map((i) => i.pairedItem)).toEqual([{ item: 1 }, { item: 3 }]);
@@ -36,7 +52,12 @@ describe('Payment: Get Many for the imp_uids of the input items', () => {
 		// Each distinct id once, in the order the items name them, brackets encoded.
 		const [request] = idRequests();
 		expect(idRequests()).toHaveLength(1);
-		expect(askedIds(request)).toEqual(['imp_pay_card_0001', 'imp_nope', 'imp_pay_card_0002', 'imp_pay_sandbox_0001']);
+		expect(askedIds(request)).toEqual([
+			'imp_pay_card_0001',
+			'imp_nope',
+			'imp_pay_card_0002',
+			'imp_pay_sandbox_0001',
+		]);
 		expect(request.rawUrl).toBe(
 			'/payments?imp_uid%5B%5D=imp_pay_card_0001&imp_uid%5B%5D=imp_nope&imp_uid%5B%5D=imp_pay_card_0002&imp_uid%5B%5D=imp_pay_sandbox_0001',
 		);
@@ -44,7 +65,10 @@ describe('Payment: Get Many for the imp_uids of the input items', () => {
 
 	test('Include Sandbox Payments finds test-channel payments too', async () => {
 		const input = ['imp_pay_sandbox_0001', 'imp_pay_card_0001'].map((imp_uid) => ({ imp_uid }));
-		const { success, failure } = await world.engine.run(input, paymentGetManyByIds({ includeSandbox: true }));
+		const { success, failure } = await world.engine.run(
+			input,
+			paymentGetManyByIds({ includeSandbox: true }),
+		);
 		expect(failure).toHaveLength(0);
 		expect(ids(success)).toEqual(['imp_pay_sandbox_0001', 'imp_pay_card_0001']);
 		expect(success[0].json.response.sandbox).toBe(true);
@@ -52,7 +76,7 @@ describe('Payment: Get Many for the imp_uids of the input items', () => {
 		expect(success[0].json.http_status).toBe(200);
 	});
 
-	test('none found (HTTP 404): every item is not_found on Failure, with i\'mport\'s answer', async () => {
+	test("none found (HTTP 404): every item is not_found on Failure, with i'mport's answer", async () => {
 		const input = ['imp_nope_1', 'imp_nope_2'].map((imp_uid) => ({ imp_uid }));
 		const { success, failure } = await world.engine.run(input, paymentGetManyByIds());
 		expect(success).toHaveLength(0);
@@ -64,9 +88,17 @@ describe('Payment: Get Many for the imp_uids of the input items', () => {
 
 	test('250 ids make 3 requests (100, 100, 50), in input order; 250 outputs in input order', async () => {
 		const seeded = world.simulator.payments.addMany(240, { prefix: 'imp_many_' });
-		const wanted = [...seeded.slice(0, 120), 'imp_gone_1', ...seeded.slice(120), ...Array.from({ length: 9 }, (_, n) => `imp_gone_${n + 2}`)];
+		const wanted = [
+			...seeded.slice(0, 120),
+			'imp_gone_1',
+			...seeded.slice(120),
+			...Array.from({ length: 9 }, (_, n) => `imp_gone_${n + 2}`),
+		];
 		expect(wanted).toHaveLength(250);
-		const { success, failure } = await world.engine.run(wanted.map((imp_uid) => ({ imp_uid })), paymentGetManyByIds());
+		const { success, failure } = await world.engine.run(
+			wanted.map((imp_uid) => ({ imp_uid })),
+			paymentGetManyByIds(),
+		);
 		const requests = idRequests();
 		expect(requests.map((e) => askedIds(e).length)).toEqual([100, 100, 50]);
 		expect(requests.flatMap(askedIds)).toEqual(wanted);
@@ -75,7 +107,8 @@ describe('Payment: Get Many for the imp_uids of the input items', () => {
 		expect(ids(failure)).toEqual(wanted.filter((id) => id.startsWith('imp_gone_')));
 		const paired = [...success, ...failure].map((i) => i.pairedItem.item).sort((a, b) => a - b);
 		expect(paired).toEqual(wanted.map((_, n) => n));
-		for (const item of [...success, ...failure]) expect(item.json.imp_uid).toBe(wanted[item.pairedItem.item]);
+		for (const item of [...success, ...failure])
+			expect(item.json.imp_uid).toBe(wanted[item.pairedItem.item]);
 	});
 
 	test('a refused batch (HTTP 400) gives each of its items that outcome; the other batches are unaffected', async () => {
@@ -86,28 +119,53 @@ describe('Payment: Get Many for the imp_uids of the input items', () => {
 			body: { code: 1, message: '요청 파라메터가 올바르지 않습니다.', response: null },
 			when: (entry) => entry.rawPath === '/payments' && entry.rawUrl.includes('imp_batch_000100'),
 		});
-		const { success, failure } = await world.engine.run(seeded.map((imp_uid) => ({ imp_uid })), paymentGetManyByIds());
+		const { success, failure } = await world.engine.run(
+			seeded.map((imp_uid) => ({ imp_uid })),
+			paymentGetManyByIds(),
+		);
 		expect(ids(success)).toEqual(seeded.slice(0, 100));
 		expect(ids(failure)).toEqual(seeded.slice(100));
 		expect(new Set(outcomes(failure))).toEqual(new Set(['invalid_request']));
-		expect(failure[0].json).toMatchObject({ code: 1, message: '요청 파라메터가 올바르지 않습니다.', http_status: 400 });
+		expect(failure[0].json).toMatchObject({
+			code: 1,
+			message: '요청 파라메터가 올바르지 않습니다.',
+			http_status: 400,
+		});
 	});
 
 	test('a batch that gets no answer: an error for each of its items (with Continue), or the run stops (without)', async () => {
 		const seeded = world.simulator.payments.addMany(120, { prefix: 'imp_lost_' });
 		const input = seeded.map((imp_uid) => ({ imp_uid }));
-		world.simulator.faults.add({ action: 'status', status: 502, times: Infinity, when: (e) => e.rawPath === '/payments' && e.rawUrl.includes('imp_lost_000100') });
-		const continued = await world.engine.run(input, paymentGetManyByIds({ options: quickRetries({ retries: 1 }) }), { onError: 'continueRegularOutput' });
+		world.simulator.faults.add({
+			action: 'status',
+			status: 502,
+			times: Infinity,
+			when: (e) => e.rawPath === '/payments' && e.rawUrl.includes('imp_lost_000100'),
+		});
+		const continued = await world.engine.run(
+			input,
+			paymentGetManyByIds({ options: quickRetries({ retries: 1 }) }),
+			{ onError: 'continueRegularOutput' },
+		);
 		expect(ids(continued.success)).toEqual(seeded.slice(0, 100));
 		expect(continued.failure).toHaveLength(20);
-		expect(continued.failure.map((i) => i.pairedItem.item)).toEqual(seeded.slice(100).map((_, n) => 100 + n));
-		expect(continued.failure[0].json).toMatchObject({ imp_uid: 'imp_lost_000100', outcome: 'error', error: "i'mport answered HTTP 502: simulated HTTP 502" });
+		expect(continued.failure.map((i) => i.pairedItem.item)).toEqual(
+			seeded.slice(100).map((_, n) => 100 + n),
+		);
+		expect(continued.failure[0].json).toMatchObject({
+			imp_uid: 'imp_lost_000100',
+			outcome: 'error',
+			error: "i'mport answered HTTP 502: simulated HTTP 502",
+		});
 		expect(continued.failure[0].json.description).toMatch(/looked up in one request with 19 other/);
 		// one request for the first batch, two attempts (a retry) for the second
 		expect(idRequests().map((e) => askedIds(e).length)).toEqual([100, 20, 20]);
 
 		world.simulator.log.length = 0;
-		const stopped = await world.engine.run(input, paymentGetManyByIds({ options: quickRetries({ retries: 0 }) }));
+		const stopped = await world.engine.run(
+			input,
+			paymentGetManyByIds({ options: quickRetries({ retries: 0 }) }),
+		);
 		expect(stopped.error.message).toBe("i'mport answered HTTP 502: simulated HTTP 502");
 		expect(stopped.result.data.resultData.runData["I'mport"][0].error.context.itemIndex).toBe(100);
 	});
@@ -117,15 +175,26 @@ describe('Payment: Get Many for the imp_uids of the input items', () => {
 		world.simulator.faults.add({
 			action: 'status',
 			status: 207,
-			body: { code: 1, message: '일부 결제건을 찾지 못했습니다.', response: [null, card, 'imp_pay_card_0002'] },
+			body: {
+				code: 1,
+				message: '일부 결제건을 찾지 못했습니다.',
+				response: [null, card, 'imp_pay_card_0002'],
+			},
 			when: (e) => e.rawPath === '/payments',
 		});
 		const input = ['imp_pay_card_0002', 'imp_pay_card_0001'].map((imp_uid) => ({ imp_uid }));
 		const { success, failure } = await world.engine.run(input, paymentGetManyByIds());
-		expect(success.map((i) => [i.json.imp_uid, i.json.outcome, i.json.response.amount, i.pairedItem.item])).toEqual([['imp_pay_card_0001', 'found', 10000, 1]]);
-		expect(failure.map((i) => [i.json.imp_uid, i.json.outcome, i.json.message, i.pairedItem.item])).toEqual([
-			['imp_pay_card_0002', 'not_found', '일부 결제건을 찾지 못했습니다.', 0],
-		]);
+		expect(
+			success.map((i) => [
+				i.json.imp_uid,
+				i.json.outcome,
+				i.json.response.amount,
+				i.pairedItem.item,
+			]),
+		).toEqual([['imp_pay_card_0001', 'found', 10000, 1]]);
+		expect(
+			failure.map((i) => [i.json.imp_uid, i.json.outcome, i.json.message, i.pairedItem.item]),
+		).toEqual([['imp_pay_card_0002', 'not_found', '일부 결제건을 찾지 못했습니다.', 0]]);
 	});
 
 	test.each([
@@ -133,7 +202,10 @@ describe('Payment: Get Many for the imp_uids of the input items', () => {
 		[{ imp_uid: '..' }, /imp_uid "\.\." is not a valid id/],
 		[{ imp_uid: null }, /imp_uid must be text/],
 	])('a bad id %j refuses the run before anything is sent', async (bad, message) => {
-		const { error } = await world.engine.run([{ imp_uid: 'imp_pay_card_0001' }, bad], paymentGetManyByIds());
+		const { error } = await world.engine.run(
+			[{ imp_uid: 'imp_pay_card_0001' }, bad],
+			paymentGetManyByIds(),
+		);
 		expect(error.message).toMatch(message);
 		expect(world.simulator.log).toHaveLength(0);
 	});
@@ -153,17 +225,33 @@ describe('Payment: Get Many by status and time window', () => {
 		world.simulator.payments
 			.ids()
 			.map((id) => world.simulator.payments.get(id))
-			.filter((p) => p.status === 'paid' && !p.sandbox && !p.imp_uid.includes('tier') && p.paid_at >= from && p.paid_at <= to);
+			.filter(
+				(p) =>
+					p.status === 'paid' &&
+					!p.sandbox &&
+					!p.imp_uid.includes('tier') &&
+					p.paid_at >= from &&
+					p.paid_at <= to,
+			);
 
 	test('the last 90 days of paid payments by default, one output item per payment, newest started first', async () => {
-		const { success, failure, error } = await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', returnAll: true }));
+		const { success, failure, error } = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({ listStatus: 'paid', returnAll: true }),
+		);
 		expect(error).toBeUndefined();
 		expect(failure).toHaveLength(0);
-		const expected = paidBetween(now() - 90 * DAY_S - 5, now() + 5).sort((a, b) => b.started_at - a.started_at);
+		const expected = paidBetween(now() - 90 * DAY_S - 5, now() + 5).sort(
+			(a, b) => b.started_at - a.started_at,
+		);
 		expect(ids(success)).toEqual(expected.map((p) => p.imp_uid));
 		expect(ids(success)).not.toContain('imp_pay_old_0001');
 		expect(ids(success)).not.toContain('imp_pay_sandbox_0001');
-		expect(success[0].json).toEqual({ imp_uid: expected[0].imp_uid, outcome: 'found', response: expected[0] });
+		expect(success[0].json).toEqual({
+			imp_uid: expected[0].imp_uid,
+			outcome: 'found',
+			response: expected[0],
+		});
 		expect(success.every((i) => i.pairedItem.item === 0)).toBe(true);
 		const [request] = statusRequests();
 		expect(statusRequests()).toHaveLength(1);
@@ -175,7 +263,10 @@ describe('Payment: Get Many by status and time window', () => {
 	test('a window of 200 days is read in 3 slices of at most 90 days, newest first, with no gap or overlap', async () => {
 		const to = now();
 		const from = to - 200 * DAY_S;
-		const { success } = await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', from: iso(from), to: iso(to), returnAll: true }));
+		const { success } = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({ listStatus: 'paid', from: iso(from), to: iso(to), returnAll: true }),
+		);
 		const slices = statusRequests().map((e) => [Number(e.query.from), Number(e.query.to)]);
 		expect(slices).toEqual([
 			[from + 2 * (90 * DAY_S + 1), to],
@@ -187,17 +278,40 @@ describe('Payment: Get Many by status and time window', () => {
 		expect(new Set(ids(success))).toEqual(new Set(paidBetween(from, to).map((p) => p.imp_uid)));
 		// Ascending sorts read the oldest slice first.
 		world.simulator.log.length = 0;
-		await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', from: iso(from), to: iso(to), returnAll: true, listSort: 'paid' }));
-		expect(statusRequests().map((e) => Number(e.query.from))).toEqual([from, from + 90 * DAY_S + 1, from + 2 * (90 * DAY_S + 1)]);
+		await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({
+				listStatus: 'paid',
+				from: iso(from),
+				to: iso(to),
+				returnAll: true,
+				listSort: 'paid',
+			}),
+		);
+		expect(statusRequests().map((e) => Number(e.query.from))).toEqual([
+			from,
+			from + 90 * DAY_S + 1,
+			from + 2 * (90 * DAY_S + 1),
+		]);
 	});
 
 	test('paging follows `next` until 0, whatever size the server gives pages (Return All)', async () => {
 		world.simulator.payments.addMany(250, { prefix: 'imp_paged_', paid_at: now() - 3600 });
 		const listed = paidBetween(now() - 90 * DAY_S, now()).length;
 		expect(listed).toBeGreaterThan(250);
-		const { success } = await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', returnAll: true }));
+		const { success } = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({ listStatus: 'paid', returnAll: true }),
+		);
 		// The simulator answers at most 100 per page although 1000 were asked for.
-		expect(statusRequests().map((e) => [e.query.page, e.query.limit, e.answer.response.list.length, e.answer.response.next])).toEqual([
+		expect(
+			statusRequests().map((e) => [
+				e.query.page,
+				e.query.limit,
+				e.answer.response.list.length,
+				e.answer.response.next,
+			]),
+		).toEqual([
 			['1', '1000', 100, 2],
 			['2', '1000', 100, 3],
 			['3', '1000', listed - 200, 0],
@@ -208,25 +322,43 @@ describe('Payment: Get Many by status and time window', () => {
 
 	test('Limit stops reading once reached; the pages keep one size', async () => {
 		world.simulator.payments.addMany(250, { prefix: 'imp_limited_', paid_at: now() - 3600 });
-		const five = await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', limit: 5 }));
+		const five = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({ listStatus: 'paid', limit: 5 }),
+		);
 		expect(five.success).toHaveLength(5);
 		expect(statusRequests().map((e) => [e.query.page, e.query.limit])).toEqual([['1', '5']]);
 
 		world.simulator.log.length = 0;
-		const many = await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', limit: 150 }));
+		const many = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({ listStatus: 'paid', limit: 150 }),
+		);
 		expect(many.success).toHaveLength(150);
-		expect(statusRequests().map((e) => [e.query.page, e.query.limit])).toEqual([['1', '150'], ['2', '150']]);
+		expect(statusRequests().map((e) => [e.query.page, e.query.limit])).toEqual([
+			['1', '150'],
+			['2', '150'],
+		]);
 
 		world.simulator.log.length = 0;
-		const all = await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', returnAll: true }));
+		const all = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({ listStatus: 'paid', returnAll: true }),
+		);
 		expect(all.success).toHaveLength(paidBetween(now() - 90 * DAY_S, now()).length);
 		// The first 150 of Return All are the 150 of the Limit: same order.
 		expect(ids(all.success).slice(0, 150)).toEqual(ids(many.success));
 	});
 
 	test('sort orders: oldest paid first is the reverse of newest paid first', async () => {
-		const newest = await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', returnAll: true, listSort: '-paid' }));
-		const oldest = await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', returnAll: true, listSort: 'paid' }));
+		const newest = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({ listStatus: 'paid', returnAll: true, listSort: '-paid' }),
+		);
+		const oldest = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({ listStatus: 'paid', returnAll: true, listSort: 'paid' }),
+		);
 		const paidAts = newest.success.map((i) => i.json.response.paid_at);
 		expect(paidAts).toEqual([...paidAts].sort((a, b) => b - a));
 		expect(ids(oldest.success)).toEqual(ids(newest.success).reverse());
@@ -235,8 +367,17 @@ describe('Payment: Get Many by status and time window', () => {
 
 	test('status all / cancelled / failed / ready, and sandbox payments only with Include Sandbox Payments', async () => {
 		const run = async (listStatus, extra = {}) =>
-			ids((await world.engine.run([{}], paymentGetManyByStatus({ listStatus, returnAll: true, ...extra }))).success);
-		expect(await run('cancelled')).toEqual(expect.arrayContaining(['imp_pay_partial_0001', 'imp_pay_cancelled_0001']));
+			ids(
+				(
+					await world.engine.run(
+						[{}],
+						paymentGetManyByStatus({ listStatus, returnAll: true, ...extra }),
+					)
+				).success,
+			);
+		expect(await run('cancelled')).toEqual(
+			expect.arrayContaining(['imp_pay_partial_0001', 'imp_pay_cancelled_0001']),
+		);
 		expect(await run('failed')).toEqual(['imp_pay_failed_0001']);
 		expect(await run('ready')).toEqual(['imp_pay_vbank_ready_0001']);
 		expect(await run('paid')).not.toContain('imp_pay_sandbox_0001');
@@ -252,7 +393,12 @@ describe('Payment: Get Many by status and time window', () => {
 		];
 		const { success } = await world.engine.run(
 			input,
-			paymentGetManyByStatus({ listStatus: 'paid', from: '={{ $json.from }}', to: '={{ $json.to }}', returnAll: true }),
+			paymentGetManyByStatus({
+				listStatus: 'paid',
+				from: '={{ $json.from }}',
+				to: '={{ $json.to }}',
+				returnAll: true,
+			}),
 		);
 		expect(success.map((i) => [i.json.imp_uid, i.pairedItem.item])).toEqual([
 			['imp_pay_card_0002', 0],
@@ -262,17 +408,20 @@ describe('Payment: Get Many by status and time window', () => {
 	});
 
 	test('an empty window gives no items (n8n\'s "Always Output Data" setting makes one)', async () => {
-		const { success, failure } = await world.engine.run([{}], paymentGetManyByStatus({
-			listStatus: 'paid',
-			from: '2020-01-01T00:00:00Z',
-			to: '2020-01-02T00:00:00Z',
-		}));
+		const { success, failure } = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({
+				listStatus: 'paid',
+				from: '2020-01-01T00:00:00Z',
+				to: '2020-01-02T00:00:00Z',
+			}),
+		);
 		expect(success).toHaveLength(0);
 		expect(failure).toHaveLength(0);
 		expect(statusRequests()).toHaveLength(1);
 	});
 
-	test('a page i\'mport refuses makes one Failure item for the listing, and none of its payments', async () => {
+	test("a page i'mport refuses makes one Failure item for the listing, and none of its payments", async () => {
 		world.simulator.payments.addMany(150, { prefix: 'imp_refused_', paid_at: now() - 3600 });
 		world.simulator.faults.add({
 			action: 'status',
@@ -280,7 +429,10 @@ describe('Payment: Get Many by status and time window', () => {
 			body: { code: 1, message: '요청하신 page가 데이터 범위를 넘어섰습니다.', response: null },
 			when: (e) => e.rawPath === '/payments/status/paid' && e.rawUrl.includes('page=2'),
 		});
-		const { success, failure } = await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', returnAll: true }));
+		const { success, failure } = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({ listStatus: 'paid', returnAll: true }),
+		);
 		expect(success).toHaveLength(0);
 		expect(failure).toHaveLength(1);
 		expect(failure[0].pairedItem).toEqual({ item: 0 });
@@ -294,7 +446,10 @@ describe('Payment: Get Many by status and time window', () => {
 	});
 
 	test.each([
-		[{ from: '2026-03-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }, /From \(2026-03-01T00:00:00.000Z\) is after To \(2026-02-01T00:00:00.000Z\)/],
+		[
+			{ from: '2026-03-01T00:00:00Z', to: '2026-02-01T00:00:00Z' },
+			/From \(2026-03-01T00:00:00.000Z\) is after To \(2026-02-01T00:00:00.000Z\)/,
+		],
 		[{ from: '1970-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }, /longer than 3650 days/],
 		[{ from: 1767225600000 }, /From looks like milliseconds/],
 		[{ to: 'yesterday' }, /To is not a date/],
@@ -305,7 +460,10 @@ describe('Payment: Get Many by status and time window', () => {
 		[{ listSort: '={{ "amount" }}' }, /Sort must be one of/],
 		[{ includeSandbox: '={{ "yes" }}' }, /Include Sandbox Payments must be true or false/],
 	])('bad input %j is refused before anything is sent', async (extra, message) => {
-		const { error } = await world.engine.run([{}], paymentGetManyByStatus({ listStatus: 'paid', ...extra }));
+		const { error } = await world.engine.run(
+			[{}],
+			paymentGetManyByStatus({ listStatus: 'paid', ...extra }),
+		);
 		expect(error.message).toMatch(message);
 		expect(world.simulator.log).toHaveLength(0);
 	});
@@ -320,10 +478,17 @@ describe('Payment: Get Many by status and time window', () => {
 });
 
 test('Get Many: neither the API secret nor any token appears in outputs, errors or logs', async () => {
-	const byIds = await world.engine.run(['imp_pay_card_0001', 'imp_nope'].map((imp_uid) => ({ imp_uid })), paymentGetManyByIds());
+	const byIds = await world.engine.run(
+		['imp_pay_card_0001', 'imp_nope'].map((imp_uid) => ({ imp_uid })),
+		paymentGetManyByIds(),
+	);
 	const byStatus = await world.engine.run([{}], paymentGetManyByStatus({ returnAll: true }));
 	world.simulator.faults.add({ action: 'status', status: 502, path: '/payments', times: Infinity });
-	const failed = await world.engine.run([{}], paymentGetManyByStatus({ options: quickRetries({ retries: 0 }) }), { onError: 'continueRegularOutput' });
+	const failed = await world.engine.run(
+		[{}],
+		paymentGetManyByStatus({ options: quickRetries({ retries: 0 }) }),
+		{ onError: 'continueRegularOutput' },
+	);
 	expect(failed.failure[0].json.outcome).toBe('error');
 	expectNoSecrets(world.simulator, byIds, byStatus, failed);
 });

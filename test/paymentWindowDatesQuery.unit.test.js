@@ -1,6 +1,10 @@
 'use strict';
 /** Pure functions of the Payment look-ups: 90-day slices, n8n date values as UNIX seconds, query strings, id batches. */
-const { windowSlices, SLICE_S, IdBatches } = require('../dist/nodes/Iamport/actions/payment/getMany.operation.js');
+const {
+	windowSlices,
+	SLICE_S,
+	IdBatches,
+} = require('../dist/nodes/Iamport/actions/payment/getMany.operation.js');
 const { toUnixSeconds } = require('../dist/nodes/Iamport/helpers/dateTime.js');
 const { queryString } = require('../dist/nodes/Iamport/helpers/query.js');
 
@@ -16,23 +20,26 @@ describe('windowSlices', () => {
 		[180 * DAY_S + 2, 3],
 		[200 * DAY_S, 3],
 		[365 * DAY_S, 5],
-	])('a window of %i seconds is %i slice(s) that cover it exactly, none longer than 90 days', (length, count) => {
-		const from = 1_700_000_000;
-		const to = from + length;
-		for (const newestFirst of [false, true]) {
-			const slices = windowSlices(from, to, newestFirst);
-			expect(slices).toHaveLength(count);
-			const ordered = newestFirst ? [...slices].reverse() : slices;
-			expect(ordered[0].from).toBe(from);
-			expect(ordered[ordered.length - 1].to).toBe(to);
-			for (const [n, slice] of ordered.entries()) {
-				expect(slice.to - slice.from).toBeLessThanOrEqual(SLICE_S);
-				expect(slice.to).toBeGreaterThanOrEqual(slice.from);
-				// every second once: the next slice starts right after this one ends
-				if (n > 0) expect(slice.from).toBe(ordered[n - 1].to + 1);
+	])(
+		'a window of %i seconds is %i slice(s) that cover it exactly, none longer than 90 days',
+		(length, count) => {
+			const from = 1_700_000_000;
+			const to = from + length;
+			for (const newestFirst of [false, true]) {
+				const slices = windowSlices(from, to, newestFirst);
+				expect(slices).toHaveLength(count);
+				const ordered = newestFirst ? [...slices].reverse() : slices;
+				expect(ordered[0].from).toBe(from);
+				expect(ordered[ordered.length - 1].to).toBe(to);
+				for (const [n, slice] of ordered.entries()) {
+					expect(slice.to - slice.from).toBeLessThanOrEqual(SLICE_S);
+					expect(slice.to).toBeGreaterThanOrEqual(slice.from);
+					// every second once: the next slice starts right after this one ends
+					if (n > 0) expect(slice.from).toBe(ordered[n - 1].to + 1);
+				}
 			}
-		}
-	});
+		},
+	);
 });
 
 describe('toUnixSeconds', () => {
@@ -56,7 +63,11 @@ describe('toUnixSeconds', () => {
 		[1_767_225_600, 'Asia/Seoul', 1_767_225_600],
 		['1767225600', 'Asia/Seoul', 1_767_225_600],
 		[new Date(Date.UTC(2026, 0, 1, 0, 0, 0, 999)), 'Asia/Seoul', Date.UTC(2026, 0, 1) / 1000],
-		[{ toMillis: () => Date.UTC(2026, 0, 1) + 1500 }, 'Asia/Seoul', Date.UTC(2026, 0, 1) / 1000 + 1],
+		[
+			{ toMillis: () => Date.UTC(2026, 0, 1) + 1500 },
+			'Asia/Seoul',
+			Date.UTC(2026, 0, 1) / 1000 + 1,
+		],
 	])('%j in %s is %i', (value, zone, expected) => {
 		expect(toUnixSeconds(value, zone)).toBe(expected);
 	});
@@ -81,14 +92,24 @@ describe('queryString', () => {
 	test('names and values are percent-encoded, lists repeat the name, undefined is left out', () => {
 		expect(queryString([])).toBe('');
 		expect(queryString([['a', undefined]])).toBe('');
-		expect(queryString([['imp_uid[]', 'x&y=z'], ['imp_uid[]', '한#/'], ['page', 2], ['on', true], ['skip', undefined]])).toBe(
-			'?imp_uid%5B%5D=x%26y%3Dz&imp_uid%5B%5D=%ED%95%9C%23%2F&page=2&on=true',
-		);
+		expect(
+			queryString([
+				['imp_uid[]', 'x&y=z'],
+				['imp_uid[]', '한#/'],
+				['page', 2],
+				['on', true],
+				['skip', undefined],
+			]),
+		).toBe('?imp_uid%5B%5D=x%26y%3Dz&imp_uid%5B%5D=%ED%95%9C%23%2F&page=2&on=true');
 	});
 });
 
 describe('IdBatches', () => {
-	const item = (id, includeSandbox = false) => ({ mode: 'ids', target: { idField: 'imp_uid', id, path: '/payments' }, includeSandbox });
+	const item = (id, includeSandbox = false) => ({
+		mode: 'ids',
+		target: { idField: 'imp_uid', id, path: '/payments' },
+		includeSandbox,
+	});
 
 	test('distinct ids in first-seen order, 100 per batch; repeated ids join the batch of their first', () => {
 		const ids = Array.from({ length: 230 }, (_, n) => `imp_${n}`);

@@ -16,7 +16,10 @@ let http;
 beforeEach(async () => {
 	sim = createSimulator({ startAt: START });
 	const baseURL = await sim.start();
-	const { data } = await axios.post(`${baseURL}/users/getToken`, { imp_key: 'test_imp_key', imp_secret: 'test_imp_secret_DO_NOT_LEAK' });
+	const { data } = await axios.post(`${baseURL}/users/getToken`, {
+		imp_key: 'test_imp_key',
+		imp_secret: 'test_imp_secret_DO_NOT_LEAK',
+	});
 	http = axios.create({
 		baseURL,
 		headers: { Authorization: `Bearer ${data.response.access_token}` },
@@ -44,9 +47,18 @@ describe('authentication', () => {
 		['GET', '/payments/find/order_pay_card_0001'],
 		['POST', '/payments/cancel'],
 	])('%s %s needs a valid token', async (method, path) => {
-		const bare = await axios.request({ method, url: `${sim.baseUrl}${path}`, data: { imp_uid: 'imp_pay_card_0001' }, validateStatus: () => true });
+		const bare = await axios.request({
+			method,
+			url: `${sim.baseUrl}${path}`,
+			data: { imp_uid: 'imp_pay_card_0001' },
+			validateStatus: () => true,
+		});
 		expect(bare.status).toBe(401);
-		expect(bare.data).toEqual({ code: -1, message: '인증 Token이 전달되지 않았습니다.', response: null });
+		expect(bare.data).toEqual({
+			code: -1,
+			message: '인증 Token이 전달되지 않았습니다.',
+			response: null,
+		});
 		const wrong = await axios.request({
 			method,
 			url: `${sim.baseUrl}${path}`,
@@ -66,7 +78,7 @@ describe('authentication', () => {
 });
 
 describe('GET /payments/{imp_uid}', () => {
-	test('answers the Payment with the spec\'s required fields', async () => {
+	test("answers the Payment with the spec's required fields", async () => {
 		const { status, data } = await get('/payments/imp_pay_partial_0001');
 		expect(status).toBe(200);
 		expect(data.code).toBe(0);
@@ -113,16 +125,24 @@ describe('GET /payments/{imp_uid}', () => {
 
 	test('a sub-merchant payment is seen only with its Tier', async () => {
 		expect((await get('/payments/imp_pay_tier_T01_0001')).status).toBe(404);
-		const withTier = await http.get('/payments/imp_pay_tier_T01_0001', { headers: { Tier: 'T01' } });
+		const withTier = await http.get('/payments/imp_pay_tier_T01_0001', {
+			headers: { Tier: 'T01' },
+		});
 		expect(withTier.status).toBe(200);
 	});
 });
 
 describe('GET /payments/find and /payments/findAll', () => {
 	test('find answers the first by sorting, -started by default', async () => {
-		expect((await get('/payments/find/order_retry_0001')).data.response.imp_uid).toBe('imp_pay_retry_0001');
-		expect((await get('/payments/find/order_retry_0001?sorting=started')).data.response.imp_uid).toBe('imp_pay_failed_0001');
-		expect((await get('/payments/find/order_retry_0001/failed')).data.response.imp_uid).toBe('imp_pay_failed_0001');
+		expect((await get('/payments/find/order_retry_0001')).data.response.imp_uid).toBe(
+			'imp_pay_retry_0001',
+		);
+		expect(
+			(await get('/payments/find/order_retry_0001?sorting=started')).data.response.imp_uid,
+		).toBe('imp_pay_failed_0001');
+		expect((await get('/payments/find/order_retry_0001/failed')).data.response.imp_uid).toBe(
+			'imp_pay_failed_0001',
+		);
 	});
 
 	test('find: unknown merchant_uid 404, status with no match 404, bad status or sorting 400', async () => {
@@ -136,7 +156,10 @@ describe('GET /payments/find and /payments/findAll', () => {
 		const all = await get('/payments/findAll/order_retry_0001');
 		expect(all.status).toBe(200);
 		expect(all.data.response).toMatchObject({ total: 2, previous: 0, next: 0 });
-		expect(all.data.response.list.map((p) => p.imp_uid)).toEqual(['imp_pay_retry_0001', 'imp_pay_failed_0001']);
+		expect(all.data.response.list.map((p) => p.imp_uid)).toEqual([
+			'imp_pay_retry_0001',
+			'imp_pay_failed_0001',
+		]);
 		const first = await get('/payments/findAll/order_retry_0001?limit=1');
 		expect(first.data.response).toMatchObject({ total: 2, previous: 0, next: 2 });
 		const second = await get('/payments/findAll/order_retry_0001?limit=1&page=2');
@@ -150,17 +173,27 @@ describe('GET /payments/find and /payments/findAll', () => {
 
 describe('GET /payments (several ids)', () => {
 	test('200 when all are found, in request order', async () => {
-		const { status, data } = await get('/payments?imp_uid[]=imp_pay_card_0002&imp_uid[]=imp_pay_card_0001&merchant_uid[]=order_pay_vbank_0001');
+		const { status, data } = await get(
+			'/payments?imp_uid[]=imp_pay_card_0002&imp_uid[]=imp_pay_card_0001&merchant_uid[]=order_pay_vbank_0001',
+		);
 		expect(status).toBe(200);
 		expect(data.code).toBe(0);
-		expect(data.response.map((p) => p.imp_uid)).toEqual(['imp_pay_card_0002', 'imp_pay_card_0001', 'imp_pay_vbank_0001']);
+		expect(data.response.map((p) => p.imp_uid)).toEqual([
+			'imp_pay_card_0002',
+			'imp_pay_card_0001',
+			'imp_pay_vbank_0001',
+		]);
 	});
 
 	test('207 with only the found ones when some are missing (sandbox counts as missing)', async () => {
-		const { status, data } = await get('/payments?imp_uid[]=imp_pay_card_0001&imp_uid[]=imp_nope&imp_uid[]=imp_pay_sandbox_0001');
+		const { status, data } = await get(
+			'/payments?imp_uid[]=imp_pay_card_0001&imp_uid[]=imp_nope&imp_uid[]=imp_pay_sandbox_0001',
+		);
 		expect(status).toBe(207);
 		expect(data.response.map((p) => p.imp_uid)).toEqual(['imp_pay_card_0001']);
-		const withSandbox = await get('/payments?imp_uid[]=imp_pay_card_0001&imp_uid[]=imp_pay_sandbox_0001&include_sandbox=true');
+		const withSandbox = await get(
+			'/payments?imp_uid[]=imp_pay_card_0001&imp_uid[]=imp_pay_sandbox_0001&include_sandbox=true',
+		);
 		expect(withSandbox.status).toBe(200);
 	});
 
@@ -199,7 +232,10 @@ describe('GET /payments/status/{status}', () => {
 	}
 
 	test('pages of `limit` follow `next` to 0, each payment once, newest first', async () => {
-		const ids = sim.payments.addMany(45, { prefix: 'imp_paged_', each: (n) => ({ paid_at: START - 1000 - n * 60 }) });
+		const ids = sim.payments.addMany(45, {
+			prefix: 'imp_paged_',
+			each: (n) => ({ paid_at: START - 1000 - n * 60 }),
+		});
 		const pages = await allPages('/payments/status/paid?limit=20');
 		expect(pages.map((p) => p.list.length)).toEqual([20, 20, pages[0].total - 40]);
 		expect(pages.map((p) => p.previous)).toEqual([0, 1, 2]);
@@ -221,13 +257,26 @@ describe('GET /payments/status/{status}', () => {
 	});
 
 	test('"all" lists each status on its own time; sandbox only with include_sandbox', async () => {
-		const listed = (await allPages('/payments/status/all?limit=100')).flatMap((p) => p.list).map((p) => p.imp_uid);
-		expect(listed).toEqual(expect.arrayContaining(['imp_pay_card_0001', 'imp_pay_partial_0001', 'imp_pay_vbank_ready_0001', 'imp_pay_failed_0001']));
+		const listed = (await allPages('/payments/status/all?limit=100'))
+			.flatMap((p) => p.list)
+			.map((p) => p.imp_uid);
+		expect(listed).toEqual(
+			expect.arrayContaining([
+				'imp_pay_card_0001',
+				'imp_pay_partial_0001',
+				'imp_pay_vbank_ready_0001',
+				'imp_pay_failed_0001',
+			]),
+		);
 		expect(listed).not.toContain('imp_pay_sandbox_0001');
 		expect(listed).not.toContain('imp_pay_tier_T01_0001');
-		const withSandbox = (await get('/payments/status/all?limit=100&include_sandbox=true')).data.response.list.map((p) => p.imp_uid);
+		const withSandbox = (
+			await get('/payments/status/all?limit=100&include_sandbox=true')
+		).data.response.list.map((p) => p.imp_uid);
 		expect(withSandbox).toContain('imp_pay_sandbox_0001');
-		const cancelled = (await get('/payments/status/cancelled')).data.response.list.map((p) => p.imp_uid).sort();
+		const cancelled = (await get('/payments/status/cancelled')).data.response.list
+			.map((p) => p.imp_uid)
+			.sort();
 		expect(cancelled).toEqual(['imp_pay_cancelled_0001', 'imp_pay_partial_0001']);
 	});
 
@@ -242,7 +291,12 @@ describe('GET /payments/status/{status}', () => {
 		expect(longer.status).toBe(400);
 		expect(longer.data.code).not.toBe(0);
 		expect((await get(`/payments/status/paid?from=${START}&to=${START - 10}`)).status).toBe(400);
-		expect((await get(`/payments/status/paid?to=${START - 200 * DAY}`)).data.response).toEqual({ total: 0, previous: 0, next: 0, list: [] });
+		expect((await get(`/payments/status/paid?to=${START - 200 * DAY}`)).data.response).toEqual({
+			total: 0,
+			previous: 0,
+			next: 0,
+			list: [],
+		});
 	});
 
 	test('a bad status, a page past the end or a bad page is a 400', async () => {
@@ -256,7 +310,11 @@ describe('GET /payments/status/{status}', () => {
 describe('POST /payments/cancel', () => {
 	test('a checksum that is not what is left cancels nothing (HTTP 200, code 1)', async () => {
 		const before = sim.payments.get('imp_pay_partial_0001');
-		const { status, data } = await cancel({ imp_uid: 'imp_pay_partial_0001', amount: 1000, checksum: 10000 });
+		const { status, data } = await cancel({
+			imp_uid: 'imp_pay_partial_0001',
+			amount: 1000,
+			checksum: 10000,
+		});
 		expect(status).toBe(200);
 		expect(data.code).toBe(1);
 		expect(data.message).toContain(MESSAGES.checksumMismatch);
@@ -266,17 +324,37 @@ describe('POST /payments/cancel', () => {
 	});
 
 	test('partial then full refund; each entry with its own cancellation_id and the reason as sent', async () => {
-		const partial = await cancel({ imp_uid: 'imp_pay_card_0001', amount: 3000, checksum: 10000, reason: 'ref:R-1' });
+		const partial = await cancel({
+			imp_uid: 'imp_pay_card_0001',
+			amount: 3000,
+			checksum: 10000,
+			reason: 'ref:R-1',
+		});
 		expect(partial.data.code).toBe(0);
-		expect(partial.data.response).toMatchObject({ amount: 10000, cancel_amount: 3000, status: 'cancelled', cancelled_at: START });
-		expect(partial.data.response.cancel_history).toEqual([expect.objectContaining({ amount: 3000, reason: 'ref:R-1', cancelled_at: START })]);
+		expect(partial.data.response).toMatchObject({
+			amount: 10000,
+			cancel_amount: 3000,
+			status: 'cancelled',
+			cancelled_at: START,
+		});
+		expect(partial.data.response.cancel_history).toEqual([
+			expect.objectContaining({ amount: 3000, reason: 'ref:R-1', cancelled_at: START }),
+		]);
 
 		sim.clock.advance(60);
 		const full = await form({ imp_uid: 'imp_pay_card_0001', checksum: '7000', reason: 'ref:R-2' });
 		expect(full.data.code).toBe(0);
 		const after = full.data.response;
-		expect(after).toMatchObject({ cancel_amount: 10000, status: 'cancelled', cancelled_at: START + 60, cancel_reason: 'ref:R-2' });
-		expect(after.cancel_history.map((e) => [e.amount, e.reason])).toEqual([[3000, 'ref:R-1'], [7000, 'ref:R-2']]);
+		expect(after).toMatchObject({
+			cancel_amount: 10000,
+			status: 'cancelled',
+			cancelled_at: START + 60,
+			cancel_reason: 'ref:R-2',
+		});
+		expect(after.cancel_history.map((e) => [e.amount, e.reason])).toEqual([
+			[3000, 'ref:R-1'],
+			[7000, 'ref:R-2'],
+		]);
 		const cancellationIds = after.cancel_history.map((e) => e.cancellation_id);
 		expect(new Set(cancellationIds).size).toBe(2);
 		expect(cancellationIds.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
@@ -317,36 +395,64 @@ describe('POST /payments/cancel', () => {
 
 	test('a body that is not an object is a 400; an amount that is not a number is refused', async () => {
 		for (const body of ['[1]', 'null', '"imp_pay_card_0001"', '{bad json']) {
-			const answer = await http.post('/payments/cancel', body, { headers: { 'content-type': 'application/json' } });
+			const answer = await http.post('/payments/cancel', body, {
+				headers: { 'content-type': 'application/json' },
+			});
 			expect(answer.status).toBe(400);
 			expect(answer.data.code).toBe(1);
 		}
 		expect((await cancel({ imp_uid: 'imp_pay_card_0001', amount: true })).data.code).toBe(1);
-		expect((await cancel({ imp_uid: 'imp_pay_card_0001', amount: { value: 1 } })).data.code).toBe(1);
+		expect((await cancel({ imp_uid: 'imp_pay_card_0001', amount: { value: 1 } })).data.code).toBe(
+			1,
+		);
 		expect(sim.payments.appliedRefunds('imp_pay_card_0001')).toBe(0);
 	});
 
 	test('unknown payment, and neither id sent', async () => {
-		expect((await cancel({ imp_uid: 'imp_nope' })).data).toEqual({ code: 1, message: '취소할 결제건이 존재하지 않습니다.', response: null });
-		expect((await cancel({ merchant_uid: 'order_nope' })).data.message).toBe('취소할 결제건이 존재하지 않습니다.');
+		expect((await cancel({ imp_uid: 'imp_nope' })).data).toEqual({
+			code: 1,
+			message: '취소할 결제건이 존재하지 않습니다.',
+			response: null,
+		});
+		expect((await cancel({ merchant_uid: 'order_nope' })).data.message).toBe(
+			'취소할 결제건이 존재하지 않습니다.',
+		);
 		expect((await cancel({ amount: 100 })).data.code).toBe(1);
 	});
 
 	test('by merchant_uid it refunds the attempt that was paid; imp_uid wins when both are sent', async () => {
 		const byOrder = await cancel({ merchant_uid: 'order_retry_0001', amount: 2000 });
 		expect(byOrder.data.response.imp_uid).toBe('imp_pay_retry_0001');
-		const both = await cancel({ imp_uid: 'imp_pay_card_0002', merchant_uid: 'order_retry_0001', amount: 1000 });
+		const both = await cancel({
+			imp_uid: 'imp_pay_card_0002',
+			merchant_uid: 'order_retry_0001',
+			amount: 1000,
+		});
 		expect(both.data.response.imp_uid).toBe('imp_pay_card_0002');
 		expect(sim.payments.get('imp_pay_retry_0001').cancel_amount).toBe(2000);
 	});
 
 	test('ready and failed payments are not refunded', async () => {
 		expect((await cancel({ imp_uid: 'imp_pay_failed_0001' })).data.code).toBe(1);
-		expect((await cancel({ imp_uid: 'imp_pay_vbank_ready_0001', refund_holder: 'x', refund_bank: '004', refund_account: '1' })).data.code).toBe(1);
+		expect(
+			(
+				await cancel({
+					imp_uid: 'imp_pay_vbank_ready_0001',
+					refund_holder: 'x',
+					refund_bank: '004',
+					refund_account: '1',
+				})
+			).data.code,
+		).toBe(1);
 	});
 
 	test('a virtual-account refund needs the refund account', async () => {
-		const without = await cancel({ imp_uid: 'imp_pay_vbank_0001', amount: 5000, refund_holder: '홍길동', refund_bank: '004' });
+		const without = await cancel({
+			imp_uid: 'imp_pay_vbank_0001',
+			amount: 5000,
+			refund_holder: '홍길동',
+			refund_bank: '004',
+		});
 		expect(without.data).toEqual({ code: 1, message: MESSAGES.vbankRefundFields, response: null });
 		expect(sim.payments.get('imp_pay_vbank_0001').cancel_amount).toBe(0);
 		const withFields = await cancel({
@@ -381,7 +487,9 @@ describe('POST /payments/cancel', () => {
 		expect(sim.payments.get('imp_pay_pgfail_0001').cancel_amount).toBe(0);
 
 		sim.payments.setPgRefusal('imp_pay_card_0001', '[PG:1234] 매입 전 취소 불가');
-		expect((await cancel({ imp_uid: 'imp_pay_card_0001' })).data.message).toBe('결제취소에 실패하였습니다. [PG] [PG:1234] 매입 전 취소 불가');
+		expect((await cancel({ imp_uid: 'imp_pay_card_0001' })).data.message).toBe(
+			'결제취소에 실패하였습니다. [PG] [PG:1234] 매입 전 취소 불가',
+		);
 		sim.payments.setPgRefusal('imp_pay_card_0001', null);
 		expect((await cancel({ imp_uid: 'imp_pay_card_0001' })).data.code).toBe(0);
 	});
@@ -391,7 +499,9 @@ describe('POST /payments/cancel', () => {
 		const receipt = await get('/receipts/imp_pay_receipt_0001');
 		expect(receipt.data.response).toMatchObject({ amount: 33000, cancelled_at: 0 });
 		expect((await http.delete('/receipts/imp_pay_receipt_0001')).data.code).toBe(0);
-		const reissued = await http.post('/receipts/imp_pay_receipt_0001', { identifier: '01012345678' });
+		const reissued = await http.post('/receipts/imp_pay_receipt_0001', {
+			identifier: '01012345678',
+		});
 		expect(reissued.data.code).toBe(0);
 		expect(reissued.data.response.amount).toBe(30000);
 	});
@@ -399,8 +509,17 @@ describe('POST /payments/cancel', () => {
 
 describe('fault injection on /payments', () => {
 	test('apply-then-reset: the refund is applied exactly once, the answer is lost', async () => {
-		const rule = sim.faults.add({ method: 'POST', path: '/payments/cancel', action: 'applyThenReset' });
-		const lost = await cancel({ imp_uid: 'imp_pay_card_0001', amount: 4000, checksum: 10000, reason: 'ref:R-9' }).then(
+		const rule = sim.faults.add({
+			method: 'POST',
+			path: '/payments/cancel',
+			action: 'applyThenReset',
+		});
+		const lost = await cancel({
+			imp_uid: 'imp_pay_card_0001',
+			amount: 4000,
+			checksum: 10000,
+			reason: 'ref:R-9',
+		}).then(
 			() => null,
 			(error) => error,
 		);
@@ -414,15 +533,31 @@ describe('fault injection on /payments', () => {
 		expect(after.cancel_amount).toBe(4000);
 		expect(after.cancel_history.filter((e) => e.reason === 'ref:R-9')).toHaveLength(1);
 		// Repeating the lost call with the same checksum cannot refund again.
-		const repeat = await cancel({ imp_uid: 'imp_pay_card_0001', amount: 4000, checksum: 10000, reason: 'ref:R-9' });
+		const repeat = await cancel({
+			imp_uid: 'imp_pay_card_0001',
+			amount: 4000,
+			checksum: 10000,
+			reason: 'ref:R-9',
+		});
 		expect(repeat.data.code).toBe(1);
 		expect(sim.payments.appliedRefunds('imp_pay_card_0001')).toBe(1);
 	});
 
 	test('apply-then-hang (a timeout) and apply-then-502: applied once, the answer never says so', async () => {
 		sim.faults.add({ method: 'POST', path: '/payments/cancel', action: 'applyThenHang' });
-		await expect(http.post('/payments/cancel', { imp_uid: 'imp_pay_card_0001', amount: 1000, checksum: 10000 }, { timeout: 300 })).rejects.toThrow();
-		sim.faults.add({ method: 'POST', path: '/payments/cancel', action: 'applyThenStatus', status: 502 });
+		await expect(
+			http.post(
+				'/payments/cancel',
+				{ imp_uid: 'imp_pay_card_0001', amount: 1000, checksum: 10000 },
+				{ timeout: 300 },
+			),
+		).rejects.toThrow();
+		sim.faults.add({
+			method: 'POST',
+			path: '/payments/cancel',
+			action: 'applyThenStatus',
+			status: 502,
+		});
 		const gateway = await cancel({ imp_uid: 'imp_pay_card_0001', amount: 1000, checksum: 9000 });
 		expect(gateway.status).toBe(502);
 		expect(gateway.data.code).not.toBe(0);
@@ -430,7 +565,12 @@ describe('fault injection on /payments', () => {
 		expect(payment.cancel_amount).toBe(2000);
 		expect(payment.cancel_history).toHaveLength(2);
 		expect(sim.payments.appliedRefunds('imp_pay_card_0001')).toBe(2);
-		expect(sim.requests('POST', '/payments/cancel').map((e) => [e.status, e.appliedStatus])).toEqual([['hang', 200], [502, 200]]);
+		expect(
+			sim.requests('POST', '/payments/cancel').map((e) => [e.status, e.appliedStatus]),
+		).toEqual([
+			['hang', 200],
+			[502, 200],
+		]);
 	});
 
 	test('reset before the work: nothing is applied', async () => {
@@ -457,16 +597,32 @@ describe('fault injection on /payments', () => {
 describe('request log and bulk payments', () => {
 	test('each request is logged with method, path, query and body; no token in query or body', async () => {
 		await get('/payments/status/paid?limit=5&from=1');
-		await form({ imp_uid: 'imp_pay_card_0001', amount: '1000', checksum: '10000', reason: 'ref:1' });
+		await form({
+			imp_uid: 'imp_pay_card_0001',
+			amount: '1000',
+			checksum: '10000',
+			reason: 'ref:1',
+		});
 		const [list, refund] = sim.log.filter((e) => e.rawPath.startsWith('/payments'));
-		expect(list).toMatchObject({ method: 'GET', rawPath: '/payments/status/paid', query: { limit: '5', from: '1' } });
-		expect(refund).toMatchObject({ method: 'POST', rawPath: '/payments/cancel', body: { imp_uid: 'imp_pay_card_0001', amount: '1000', checksum: '10000', reason: 'ref:1' } });
+		expect(list).toMatchObject({
+			method: 'GET',
+			rawPath: '/payments/status/paid',
+			query: { limit: '5', from: '1' },
+		});
+		expect(refund).toMatchObject({
+			method: 'POST',
+			rawPath: '/payments/cancel',
+			body: { imp_uid: 'imp_pay_card_0001', amount: '1000', checksum: '10000', reason: 'ref:1' },
+		});
 		const token = sim.issuedTokens[0];
 		expect(JSON.stringify([list.query, list.body, refund.query, refund.body])).not.toContain(token);
 	});
 
 	test('500 bulk payments, each refundable once in full', async () => {
-		const ids = sim.payments.addMany(500, { amount: 1000, each: (n) => (n % 2 ? { pay_method: 'trans' } : {}) });
+		const ids = sim.payments.addMany(500, {
+			amount: 1000,
+			each: (n) => (n % 2 ? { pay_method: 'trans' } : {}),
+		});
 		expect(new Set(ids).size).toBe(500);
 		for (const imp_uid of ids.slice(0, 20)) {
 			expect((await cancel({ imp_uid, checksum: 1000 })).data.code).toBe(0);

@@ -24,7 +24,12 @@ let served;
 async function serve(parameters = {}, { proxyHops, credential } = {}) {
 	served = await serveTrigger({
 		parameters: { statuses: ALL, onUnverified: 'drop', ...parameters },
-		credential: { impKey: 'test_imp_key', impSecret: SECRET, baseUrl: simulator.baseUrl, ...credential },
+		credential: {
+			impKey: 'test_imp_key',
+			impSecret: SECRET,
+			baseUrl: simulator.baseUrl,
+			...credential,
+		},
 		proxyHops,
 	});
 	return served;
@@ -46,7 +51,7 @@ afterEach(async () => {
 
 describe('verified notifications', () => {
 	test.each(['json', 'form'].flatMap((as) => ALL.map((status) => [as, status])))(
-		'%s, %s: answered 200, one look-up, the payment as i\'mport reports it plus the notification',
+		"%s, %s: answered 200, one look-up, the payment as i'mport reports it plus the notification",
 		async (as, status) => {
 			const { url, emitted } = await serve();
 			const impUid = SEEDED[status];
@@ -68,7 +73,11 @@ describe('verified notifications', () => {
 				cancellation_id: sent.cancellation_id ?? null,
 				received_at: expect.any(String),
 			});
-			expect(eventKey).toBe(status === 'cancelled' ? `${impUid}:cancelled:${sent.cancellation_id}` : `${impUid}:${status}`);
+			expect(eventKey).toBe(
+				status === 'cancelled'
+					? `${impUid}:cancelled:${sent.cancellation_id}`
+					: `${impUid}:${status}`,
+			);
 		},
 	);
 
@@ -84,7 +93,10 @@ describe('verified notifications', () => {
 	test('a second partial cancel of the same payment is a different event', async () => {
 		const { url, emitted } = await serve();
 		const before = sender.notificationFor(SEEDED.cancelled);
-		const [status] = simulator.payments.cancel({ imp_uid: SEEDED.cancelled, amount: 1000, checksum: 9000, reason: 'test' }, {});
+		const [status] = simulator.payments.cancel(
+			{ imp_uid: SEEDED.cancelled, amount: 1000, checksum: 9000, reason: 'test' },
+			{},
+		);
 		expect(status).toBe(200);
 		const after = sender.notificationFor(SEEDED.cancelled);
 		expect(after.cancellation_id).not.toBe(before.cancellation_id);
@@ -104,24 +116,56 @@ describe('verified notifications', () => {
 	});
 
 	test('test-channel payments: unknown unless Include Test-Channel Payments is on', async () => {
-		const notification = { imp_uid: 'imp_pay_sandbox_0001', merchant_uid: 'order_pay_sandbox_0001', status: 'paid' };
+		const notification = {
+			imp_uid: 'imp_pay_sandbox_0001',
+			merchant_uid: 'order_pay_sandbox_0001',
+			status: 'paid',
+		};
 		const hidden = await serve({ onUnverified: 'emit' });
 		await sender.post(hidden.url, notification);
 		expect(hidden.emitted()[0]).toMatchObject({ verified: false, reason: 'not_found' });
 		await hidden.stop();
 		const shown = await serve({ options: { includeSandbox: true } });
 		await sender.post(shown.url, notification);
-		expect(lookups().map((e) => e.rawUrl)).toEqual(['/payments/imp_pay_sandbox_0001', '/payments/imp_pay_sandbox_0001?include_sandbox=true']);
-		expect(shown.emitted()[0]).toMatchObject({ verified: true, sandbox: true, imp_uid: 'imp_pay_sandbox_0001' });
+		expect(lookups().map((e) => e.rawUrl)).toEqual([
+			'/payments/imp_pay_sandbox_0001',
+			'/payments/imp_pay_sandbox_0001?include_sandbox=true',
+		]);
+		expect(shown.emitted()[0]).toMatchObject({
+			verified: true,
+			sandbox: true,
+			imp_uid: 'imp_pay_sandbox_0001',
+		});
 	});
 });
 
 describe('spoofed notifications never come out as trusted', () => {
 	const spoofs = [
-		['a status the payment does not have', { imp_uid: SEEDED.paid, merchant_uid: 'order_pay_card_0001', status: 'cancelled' }, 'status_mismatch'],
-		['an imp_uid i\'mport does not know', { imp_uid: 'imp_999999999999', merchant_uid: 'order_x', status: 'paid' }, 'not_found'],
-		['another payment\'s merchant_uid', { imp_uid: SEEDED.paid, merchant_uid: 'order_pay_card_0002', status: 'paid' }, 'merchant_uid_mismatch'],
-		['a cancellation_id not in cancel_history', { imp_uid: SEEDED.cancelled, merchant_uid: 'order_pay_partial_0001', status: 'cancelled', cancellation_id: 'CXL_FORGED' }, 'unknown_cancellation'],
+		[
+			'a status the payment does not have',
+			{ imp_uid: SEEDED.paid, merchant_uid: 'order_pay_card_0001', status: 'cancelled' },
+			'status_mismatch',
+		],
+		[
+			"an imp_uid i'mport does not know",
+			{ imp_uid: 'imp_999999999999', merchant_uid: 'order_x', status: 'paid' },
+			'not_found',
+		],
+		[
+			"another payment's merchant_uid",
+			{ imp_uid: SEEDED.paid, merchant_uid: 'order_pay_card_0002', status: 'paid' },
+			'merchant_uid_mismatch',
+		],
+		[
+			'a cancellation_id not in cancel_history',
+			{
+				imp_uid: SEEDED.cancelled,
+				merchant_uid: 'order_pay_partial_0001',
+				status: 'cancelled',
+				cancellation_id: 'CXL_FORGED',
+			},
+			'unknown_cancellation',
+		],
 	];
 
 	test.each(spoofs)('drop (default): %s -> 200, looked up, no execution', async (_name, body) => {
@@ -170,26 +214,80 @@ describe('bad input: 400, no look-up, no execution', () => {
 		['an empty JSON body', '', 'application/json', /empty/],
 		['an empty form body', '', 'application/x-www-form-urlencoded', /empty/],
 		['an empty JSON object', '{}', 'application/json', /empty/],
-		['a JSON array', '[{"imp_uid":"imp_1","status":"paid"}]', 'application/json', /must be an object/],
+		[
+			'a JSON array',
+			'[{"imp_uid":"imp_1","status":"paid"}]',
+			'application/json',
+			/must be an object/,
+		],
 		['a JSON string', '"imp_pay_card_0001"', 'application/json', /must be an object/],
-		['no imp_uid', { merchant_uid: 'order_1', status: 'paid' }, 'application/json', /imp_uid is missing/],
+		[
+			'no imp_uid',
+			{ merchant_uid: 'order_1', status: 'paid' },
+			'application/json',
+			/imp_uid is missing/,
+		],
 		['no status', { imp_uid: SEEDED.paid }, 'application/json', /status is missing/],
 		['a numeric imp_uid', '{"imp_uid":123,"status":"paid"}', 'application/json', /single string/],
-		['imp_uid given twice (form)', 'imp_uid=imp_a&imp_uid=imp_b&status=paid', 'application/x-www-form-urlencoded', /single string/],
-		['imp_uid with a slash', { imp_uid: '../receipts/imp_pay_card_0001', status: 'paid' }, 'application/json', /imp_uid may only hold/],
+		[
+			'imp_uid given twice (form)',
+			'imp_uid=imp_a&imp_uid=imp_b&status=paid',
+			'application/x-www-form-urlencoded',
+			/single string/,
+		],
+		[
+			'imp_uid with a slash',
+			{ imp_uid: '../receipts/imp_pay_card_0001', status: 'paid' },
+			'application/json',
+			/imp_uid may only hold/,
+		],
 		['imp_uid "..', { imp_uid: '..', status: 'paid' }, 'application/json', /imp_uid may only hold/],
-		['imp_uid with %2F', { imp_uid: 'imp_1%2F..%2Fbanks', status: 'paid' }, 'application/json', /imp_uid may only hold/],
-		['imp_uid with ? and #', { imp_uid: 'imp_1?include_sandbox=true#x', status: 'paid' }, 'application/json', /imp_uid may only hold/],
-		['a status that is not a word', { imp_uid: SEEDED.paid, status: 'PAID; DROP' }, 'application/json', /status must be/],
+		[
+			'imp_uid with %2F',
+			{ imp_uid: 'imp_1%2F..%2Fbanks', status: 'paid' },
+			'application/json',
+			/imp_uid may only hold/,
+		],
+		[
+			'imp_uid with ? and #',
+			{ imp_uid: 'imp_1?include_sandbox=true#x', status: 'paid' },
+			'application/json',
+			/imp_uid may only hold/,
+		],
+		[
+			'a status that is not a word',
+			{ imp_uid: SEEDED.paid, status: 'PAID; DROP' },
+			'application/json',
+			/status must be/,
+		],
 		['text/plain', 'imp_uid=imp_pay_card_0001&status=paid', 'text/plain', /Content-Type must be/],
-		['XML', '<x><imp_uid>imp_pay_card_0001</imp_uid><status>paid</status></x>', 'application/xml', /Content-Type must be/],
-		['no Content-Type', '{"imp_uid":"imp_pay_card_0001","status":"paid"}', '', /Content-Type must be/],
-		['a control character in merchant_uid', { imp_uid: SEEDED.paid, merchant_uid: 'a\u0000b', status: 'paid' }, 'application/json', /merchant_uid must be/],
+		[
+			'XML',
+			'<x><imp_uid>imp_pay_card_0001</imp_uid><status>paid</status></x>',
+			'application/xml',
+			/Content-Type must be/,
+		],
+		[
+			'no Content-Type',
+			'{"imp_uid":"imp_pay_card_0001","status":"paid"}',
+			'',
+			/Content-Type must be/,
+		],
+		[
+			'a control character in merchant_uid',
+			{ imp_uid: SEEDED.paid, merchant_uid: 'a\u0000b', status: 'paid' },
+			'application/json',
+			/merchant_uid must be/,
+		],
 	];
 
 	test.each(cases)('%s', async (_name, body, contentType, message) => {
 		const { url, emitted, calls } = await serve();
-		const result = await sender.post(url, body, contentType ? { contentType } : { headers: { 'content-type': undefined } });
+		const result = await sender.post(
+			url,
+			body,
+			contentType ? { contentType } : { headers: { 'content-type': undefined } },
+		);
 		expect(result.status).toBe(400);
 		expect(answerOf(result).error).toMatch(message);
 		expect(lookups()).toEqual([]);
@@ -217,7 +315,10 @@ describe('sender check', () => {
 	});
 
 	test('on, an edited list: only the listed address gets through', async () => {
-		const { url, emitted } = await serve({ checkSender: true, allowedSenders: '52.78.100.19, 127.0.0.2' });
+		const { url, emitted } = await serve({
+			checkSender: true,
+			allowedSenders: '52.78.100.19, 127.0.0.2',
+		});
 		expect((await sender.post(url, body(), { localAddress: '127.0.0.2' })).status).toBe(200);
 		expect((await sender.post(url, body(), { localAddress: '127.0.0.3' })).status).toBe(403);
 		expect(emitted()).toHaveLength(1);
@@ -225,14 +326,24 @@ describe('sender check', () => {
 
 	test('X-Forwarded-For is ignored unless n8n trusts a proxy (N8N_PROXY_HOPS)', async () => {
 		const { url } = await serve({ checkSender: true });
-		const result = await sender.post(url, body(), { headers: { 'x-forwarded-for': '52.78.100.19' } });
+		const result = await sender.post(url, body(), {
+			headers: { 'x-forwarded-for': '52.78.100.19' },
+		});
 		expect(result.status).toBe(403);
 	});
 
 	test('behind one trusted proxy: the address the proxy saw decides; a forged earlier entry does not help', async () => {
 		const { url, emitted } = await serve({ checkSender: true }, { proxyHops: 1 });
-		expect((await sender.post(url, body(), { headers: { 'x-forwarded-for': '52.78.48.223' } })).status).toBe(200);
-		expect((await sender.post(url, body(), { headers: { 'x-forwarded-for': '52.78.100.19, 203.0.113.7' } })).status).toBe(403);
+		expect(
+			(await sender.post(url, body(), { headers: { 'x-forwarded-for': '52.78.48.223' } })).status,
+		).toBe(200);
+		expect(
+			(
+				await sender.post(url, body(), {
+					headers: { 'x-forwarded-for': '52.78.100.19, 203.0.113.7' },
+				})
+			).status,
+		).toBe(403);
 		expect(emitted()).toHaveLength(1);
 	});
 
@@ -244,7 +355,13 @@ describe('sender check', () => {
 
 describe("when i'mport cannot be asked", () => {
 	test('503 twice: 503 to the sender, no execution, two attempts', async () => {
-		simulator.faults.add({ method: 'GET', path: '/payments/', action: 'status', status: 503, times: 2 });
+		simulator.faults.add({
+			method: 'GET',
+			path: '/payments/',
+			action: 'status',
+			status: 503,
+			times: 2,
+		});
 		const { url, emitted } = await serve({ onUnverified: 'emit' });
 		const result = await sender.notify(url, SEEDED.paid);
 		expect(result.status).toBe(503);
@@ -270,7 +387,10 @@ describe("when i'mport cannot be asked", () => {
 	});
 
 	test('a refused API secret: 503, and neither the secret nor a token in the answer', async () => {
-		const { url, emitted, calls } = await serve({}, { credential: { impSecret: 'wrong_secret_DO_NOT_LEAK' } });
+		const { url, emitted, calls } = await serve(
+			{},
+			{ credential: { impSecret: 'wrong_secret_DO_NOT_LEAK' } },
+		);
 		const result = await sender.notify(url, SEEDED.paid);
 		expect(result.status).toBe(503);
 		expect(result.answer).not.toMatch(/DO_NOT_LEAK/);

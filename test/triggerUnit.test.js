@@ -19,38 +19,48 @@ describe('readNotification', () => {
 			status: 'paid',
 			cancellation_id: null,
 		});
-		expect(readNotification('Application/X-WWW-Form-Urlencoded', { ...body, cancellation_id: 'C1' }).cancellation_id).toBe('C1');
+		expect(
+			readNotification('Application/X-WWW-Form-Urlencoded', { ...body, cancellation_id: 'C1' })
+				.cancellation_id,
+		).toBe('C1');
 	});
 
 	test('an empty merchant_uid or cancellation_id reads as absent', () => {
-		const read = readNotification('application/json', { imp_uid: 'imp_1', status: 'paid', merchant_uid: '', cancellation_id: null });
+		const read = readNotification('application/json', {
+			imp_uid: 'imp_1',
+			status: 'paid',
+			merchant_uid: '',
+			cancellation_id: null,
+		});
 		expect(read.merchant_uid).toBeNull();
 		expect(read.cancellation_id).toBeNull();
 	});
 
-	test.each([
-		['imp_1/2'],
-		['.'],
-		['imp 1'],
-		['imp_1\n'],
-		['x'.repeat(101)],
-		['한글'],
-	])('refuses the imp_uid %j', (impUid) => {
-		expect(() => readNotification('application/json', { imp_uid: impUid, status: 'paid' })).toThrow(/imp_uid may only hold/);
-	});
+	test.each([['imp_1/2'], ['.'], ['imp 1'], ['imp_1\n'], ['x'.repeat(101)], ['한글']])(
+		'refuses the imp_uid %j',
+		(impUid) => {
+			expect(() =>
+				readNotification('application/json', { imp_uid: impUid, status: 'paid' }),
+			).toThrow(/imp_uid may only hold/);
+		},
+	);
 });
 
 describe('eventKeyOf', () => {
 	test('imp_uid:status, plus the cancellation_id when there is one', () => {
-		expect(eventKeyOf({ imp_uid: 'imp_1', status: 'paid', cancellation_id: null })).toBe('imp_1:paid');
-		expect(eventKeyOf({ imp_uid: 'imp_1', status: 'cancelled', cancellation_id: 'C:1' })).toBe('imp_1:cancelled:C:1');
+		expect(eventKeyOf({ imp_uid: 'imp_1', status: 'paid', cancellation_id: null })).toBe(
+			'imp_1:paid',
+		);
+		expect(eventKeyOf({ imp_uid: 'imp_1', status: 'cancelled', cancellation_id: 'C:1' })).toBe(
+			'imp_1:cancelled:C:1',
+		);
 	});
 });
 
 describe('sender list', () => {
 	const documented = parseAllowList(DOCUMENTED_SENDERS);
 
-	test("the documented addresses, IPv4-mapped IPv6 included; nothing else", () => {
+	test('the documented addresses, IPv4-mapped IPv6 included; nothing else', () => {
 		expect(documented.invalid).toEqual([]);
 		expect(senderAllowed('52.78.100.19', documented)).toBe(true);
 		expect(senderAllowed('::ffff:52.78.48.223', documented)).toBe(true);
@@ -71,7 +81,13 @@ describe('sender list', () => {
 	});
 
 	test('a bad entry or an empty list lets nobody in', () => {
-		for (const text of ['52.78.100.19, 52.78.100.300', '52.78.100.19, example.com', '10.0.0.0/33', '', ' , ']) {
+		for (const text of [
+			'52.78.100.19, 52.78.100.300',
+			'52.78.100.19, example.com',
+			'10.0.0.0/33',
+			'',
+			' , ',
+		]) {
 			expect(senderAllowed('52.78.100.19', parseAllowList(text))).toBe(false);
 		}
 		expect(parseAllowList('1.2.3.4, nope').invalid).toEqual(['nope']);
@@ -84,12 +100,24 @@ describe('sender list', () => {
 });
 
 describe('verdictOf', () => {
-	const notification = { imp_uid: 'imp_1', merchant_uid: 'o-1', status: 'cancelled', cancellation_id: 'C2' };
-	const payment = { imp_uid: 'imp_1', merchant_uid: 'o-1', status: 'cancelled', cancel_history: [{ cancellation_id: 'C1' }, { cancellation_id: 'C2' }] };
+	const notification = {
+		imp_uid: 'imp_1',
+		merchant_uid: 'o-1',
+		status: 'cancelled',
+		cancellation_id: 'C2',
+	};
+	const payment = {
+		imp_uid: 'imp_1',
+		merchant_uid: 'o-1',
+		status: 'cancelled',
+		cancel_history: [{ cancellation_id: 'C1' }, { cancellation_id: 'C2' }],
+	};
 
 	test('agreement on every field is verified', () => {
 		expect(verdictOf(notification, payment)).toEqual({ verified: true });
-		expect(verdictOf({ ...notification, merchant_uid: null, cancellation_id: null }, payment)).toEqual({ verified: true });
+		expect(
+			verdictOf({ ...notification, merchant_uid: null, cancellation_id: null }, payment),
+		).toEqual({ verified: true });
 	});
 
 	test.each([
@@ -97,8 +125,18 @@ describe('verdictOf', () => {
 		['another imp_uid in the answer', notification, { ...payment, imp_uid: 'imp_2' }, 'not_found'],
 		['status', notification, { ...payment, status: 'paid' }, 'status_mismatch'],
 		['merchant_uid', notification, { ...payment, merchant_uid: 'o-2' }, 'merchant_uid_mismatch'],
-		['cancellation_id', { ...notification, cancellation_id: 'C9' }, payment, 'unknown_cancellation'],
-		['cancellation_id without a history', notification, { ...payment, cancel_history: undefined }, 'unknown_cancellation'],
+		[
+			'cancellation_id',
+			{ ...notification, cancellation_id: 'C9' },
+			payment,
+			'unknown_cancellation',
+		],
+		[
+			'cancellation_id without a history',
+			notification,
+			{ ...payment, cancel_history: undefined },
+			'unknown_cancellation',
+		],
 	])('%s', (_name, given, answer, reason) => {
 		expect(verdictOf(given, answer)).toMatchObject({ verified: false, reason });
 	});

@@ -20,11 +20,7 @@ import { IamportTransport } from './transport/client';
 import { IamportRequestError } from './transport/errors';
 
 /** Every resource, in the order the editor lists them: a new resource is its folder and one line here. */
-const RESOURCES: Resource[] = [
-	cashReceipt,
-	externalCashReceipt,
-	payment,
-];
+const RESOURCES: Resource[] = [cashReceipt, externalCashReceipt, payment];
 
 /** Any error of one item as n8n shows it, with its itemIndex; unknown errors keep only their message. */
 function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
@@ -32,7 +28,9 @@ function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
 		error.context.itemIndex = itemIndex;
 		return error;
 	}
-	return new NodeOperationError(ctx.getNode(), (error as Error)?.message ?? String(error), { itemIndex });
+	return new NodeOperationError(ctx.getNode(), (error as Error)?.message ?? String(error), {
+		itemIndex,
+	});
 }
 
 /**
@@ -40,7 +38,11 @@ function itemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
  * items holding only error/details to the error output and adds the input item's fields itself;
  * otherwise the item says which id failed and carries the outcome word `error`.
  */
-function errorJson(error: NodeApiError | NodeOperationError, target: Target | undefined, errorOutput: boolean) {
+function errorJson(
+	error: NodeApiError | NodeOperationError,
+	target: Target | undefined,
+	errorOutput: boolean,
+) {
 	if (errorOutput) return { error: error.message, details: error.description ?? null };
 	const json: IDataObject = target ? { [target.idField]: target.id } : {};
 	json.outcome = error instanceof IamportRequestError && error.notSent ? NOT_SENT : 'error';
@@ -57,7 +59,8 @@ export class Iamport implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: "Refund and look up payments, and cancel, look up and issue cash receipts (현금영수증), with i'mport (PortOne V1)",
+		description:
+			"Refund and look up payments, and cancel, look up and issue cash receipts (현금영수증), with i'mport (PortOne V1)",
 		defaults: { name: "I'mport" },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -94,9 +97,13 @@ export class Iamport implements INodeType {
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const operations = RESOURCES.find((r) => r.option.value === resource)?.operations;
-		const selected = operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+		const selected =
+			operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
 		if (!selected) {
-			throw new NodeOperationError(this.getNode(), `Unknown operation "${operation}" for resource "${resource}"`);
+			throw new NodeOperationError(
+				this.getNode(),
+				`Unknown operation "${operation}" for resource "${resource}"`,
+			);
 		}
 		const splitOutputs = this.getNodeParameter('splitOutputs', 0, true) as boolean;
 		const settings = readSettings(this);
@@ -131,7 +138,8 @@ export class Iamport implements INodeType {
 				} catch (thrown) {
 					const error = itemError(this, thrown, itemIndex);
 					// Failed only because i'mport was not answering, with nothing changed: it goes again later.
-					if (transport.mayRunAgain(error, itemIndex)) return new PutBack<ItemRun>({ error, changedNothing: true });
+					if (transport.mayRunAgain(error, itemIndex))
+						return new PutBack<ItemRun>({ error, changedNothing: true });
 					if (!continueOnFail && (!stopError || itemIndex < stopError.itemIndex)) {
 						stopError = { itemIndex, error };
 						transport.guard.stop();
@@ -152,7 +160,9 @@ export class Iamport implements INodeType {
 			this.logger.warn(outage.message);
 		}
 		// Items put back that never went again keep their error; without continueOnFail the first one stops the run.
-		const firstError = continueOnFail ? undefined : runs.find((run) => run !== undefined && !Array.isArray(run) && 'error' in run);
+		const firstError = continueOnFail
+			? undefined
+			: runs.find((run) => run !== undefined && !Array.isArray(run) && 'error' in run);
 		if (firstError && !Array.isArray(firstError) && 'error' in firstError) throw firstError.error;
 
 		// One output item per input item (a listing: one per thing listed), in input order within each output.
@@ -167,7 +177,10 @@ export class Iamport implements INodeType {
 				return;
 			}
 			for (const result of Array.isArray(run) ? run : [run]) {
-				(result.success || !splitOutputs ? success : failure).push({ json: result.json, pairedItem });
+				(result.success || !splitOutputs ? success : failure).push({
+					json: result.json,
+					pairedItem,
+				});
 			}
 		});
 		return splitOutputs ? [success, failure] : [success];

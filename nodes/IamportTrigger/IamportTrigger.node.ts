@@ -39,7 +39,8 @@ export class IamportTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["statuses"] || []).join(", ") }}',
-		description: "Starts the workflow on i'mport (PortOne V1) payment notifications, each checked against i'mport first",
+		description:
+			"Starts the workflow on i'mport (PortOne V1) payment notifications, each checked against i'mport first",
 		defaults: { name: "I'mport Trigger" },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -70,10 +71,26 @@ export class IamportTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				options: [
-					{ name: 'Cancelled', value: 'cancelled', description: 'Cancelled in the console (or by the API with enable_webhook)' },
-					{ name: 'Failed', value: 'failed', description: 'A scheduled (subscription) payment failed' },
-					{ name: 'Paid', value: 'paid', description: 'Paid, including a virtual-account deposit and a scheduled payment' },
-					{ name: 'Ready', value: 'ready', description: 'A virtual account was issued, awaiting the deposit' },
+					{
+						name: 'Cancelled',
+						value: 'cancelled',
+						description: 'Cancelled in the console (or by the API with enable_webhook)',
+					},
+					{
+						name: 'Failed',
+						value: 'failed',
+						description: 'A scheduled (subscription) payment failed',
+					},
+					{
+						name: 'Paid',
+						value: 'paid',
+						description: 'Paid, including a virtual-account deposit and a scheduled payment',
+					},
+					{
+						name: 'Ready',
+						value: 'ready',
+						description: 'A virtual account was issued, awaiting the deposit',
+					},
 				],
 				default: ['paid', 'ready', 'cancelled', 'failed'],
 				description:
@@ -92,7 +109,8 @@ export class IamportTrigger implements INodeType {
 					{
 						name: 'Emit With Verified: False',
 						value: 'emit',
-						description: 'Start the workflow with verified: false and a reason; check `verified` before acting',
+						description:
+							'Start the workflow with verified: false and a reason; check `verified` before acting',
 					},
 				],
 				default: 'drop',
@@ -105,7 +123,7 @@ export class IamportTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether to refuse (HTTP 403, no execution) requests from other addresses. The address is the one n8n sees: behind a reverse proxy set N8N_PROXY_HOPS, or every notification is refused.",
+					'Whether to refuse (HTTP 403, no execution) requests from other addresses. The address is the one n8n sees: behind a reverse proxy set N8N_PROXY_HOPS, or every notification is refused.',
 			},
 			{
 				displayName: 'Allowed Sender Addresses',
@@ -172,10 +190,14 @@ export class IamportTrigger implements INodeType {
 		if (this.getNodeParameter('checkSender', false) as boolean) {
 			const allowList = parseAllowList(this.getNodeParameter('allowedSenders', DOCUMENTED_SENDERS));
 			if (allowList.invalid.length > 0) {
-				this.logger.warn(`I'mport Trigger "${nodeName}": Allowed Sender Addresses holds invalid entries (${allowList.invalid.join(', ')}); every request is refused`);
+				this.logger.warn(
+					`I'mport Trigger "${nodeName}": Allowed Sender Addresses holds invalid entries (${allowList.invalid.join(', ')}); every request is refused`,
+				);
 			}
 			if (!senderAllowed(req.ip, allowList)) {
-				this.logger.warn(`I'mport Trigger "${nodeName}": refused a notification from ${String(req.ip)} (not an allowed sender)`);
+				this.logger.warn(
+					`I'mport Trigger "${nodeName}": refused a notification from ${String(req.ip)} (not an allowed sender)`,
+				);
 				answer(this, 403, { error: 'This sender is not allowed' });
 				return { noWebhookResponse: true };
 			}
@@ -183,9 +205,15 @@ export class IamportTrigger implements INodeType {
 
 		let notification;
 		try {
-			notification = readNotification((req as { contentType?: string }).contentType ?? req.headers['content-type'], this.getBodyData());
+			notification = readNotification(
+				(req as { contentType?: string }).contentType ?? req.headers['content-type'],
+				this.getBodyData(),
+			);
 		} catch (error) {
-			answer(this, 400, { error: error instanceof BadNotification ? error.message : 'The notification could not be read' });
+			answer(this, 400, {
+				error:
+					error instanceof BadNotification ? error.message : 'The notification could not be read',
+			});
 			return { noWebhookResponse: true };
 		}
 
@@ -198,12 +226,17 @@ export class IamportTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const lookup = await lookUpPayment(this, notification.imp_uid, {
 			includeSandbox: options.includeSandbox === true,
-			timeoutMs: typeof options.timeoutMs === 'number' ? options.timeoutMs : DEFAULT_LOOKUP_TIMEOUT_MS,
+			timeoutMs:
+				typeof options.timeoutMs === 'number' ? options.timeoutMs : DEFAULT_LOOKUP_TIMEOUT_MS,
 		});
 		if (lookup.kind === 'failed') {
 			// Nothing can be decided: say so, so a sender with retries enabled tries again.
-			this.logger.error(`I'mport Trigger "${nodeName}": could not look up ${notification.imp_uid} (${lookup.detail}); the notification was not processed`);
-			answer(this, 503, { error: "The notification could not be checked with i'mport; it was not processed" });
+			this.logger.error(
+				`I'mport Trigger "${nodeName}": could not look up ${notification.imp_uid} (${lookup.detail}); the notification was not processed`,
+			);
+			answer(this, 503, {
+				error: "The notification could not be checked with i'mport; it was not processed",
+			});
 			return { noWebhookResponse: true };
 		}
 
@@ -213,7 +246,9 @@ export class IamportTrigger implements INodeType {
 		// The same 200 whatever was decided, so the answer tells a prober nothing about the payment.
 		answer(this, 200, { received: true });
 		if (!verdict.verified && onUnverified !== 'emit') {
-			this.logger.warn(`I'mport Trigger "${nodeName}": dropped an unverified notification for ${notification.imp_uid} (${verdict.reason}: ${verdict.explanation})`);
+			this.logger.warn(
+				`I'mport Trigger "${nodeName}": dropped an unverified notification for ${notification.imp_uid} (${verdict.reason}: ${verdict.explanation})`,
+			);
 			return { noWebhookResponse: true };
 		}
 

@@ -26,7 +26,11 @@ const MIN_ATTEMPT_MS = 1000;
  * failure when two fit in `timeoutMs`: i'mport waits 30 s for the answer to a first delivery and
  * 15 s for a re-sent one.
  */
-export async function lookUpPayment(ctx: IWebhookFunctions, impUid: string, settings: LookupSettings): Promise<LookupResult> {
+export async function lookUpPayment(
+	ctx: IWebhookFunctions,
+	impUid: string,
+	settings: LookupSettings,
+): Promise<LookupResult> {
 	const twoFit = settings.timeoutMs >= 2 * MIN_ATTEMPT_MS + RETRY_WAIT_MS;
 	const transport = new IamportTransport(ctx, {
 		timeoutMs: twoFit ? Math.floor((settings.timeoutMs - RETRY_WAIT_MS) / 2) : settings.timeoutMs,
@@ -45,9 +49,17 @@ export async function lookUpPayment(ctx: IWebhookFunctions, impUid: string, sett
 	);
 	if (sent instanceof IamportRequestError) return { kind: 'failed', detail: sent.message };
 	const { httpStatus, envelope } = sent;
-	if (httpStatus === 200 && envelope.code === 0 && typeof envelope.response === 'object' && envelope.response !== null) {
+	if (
+		httpStatus === 200 &&
+		envelope.code === 0 &&
+		typeof envelope.response === 'object' &&
+		envelope.response !== null
+	) {
 		return { kind: 'found', payment: envelope.response };
 	}
 	if (httpStatus === 404) return { kind: 'not_found', message: envelope.message };
-	return { kind: 'failed', detail: `i'mport answered HTTP ${httpStatus}${envelope.message ? `: ${envelope.message}` : ''}` };
+	return {
+		kind: 'failed',
+		detail: `i'mport answered HTTP ${httpStatus}${envelope.message ? `: ${envelope.message}` : ''}`,
+	};
 }

@@ -43,7 +43,9 @@ function readFreeText(body: IDataObject, field: string): string | null {
 	if (value === undefined || value === null || value === '') return null;
 	if (typeof value !== 'string') throw new BadNotification(`${field} must be a single string`);
 	if (value.length > MAX_FREE_TEXT || CONTROL_CHARACTERS.test(value)) {
-		throw new BadNotification(`${field} must be at most ${MAX_FREE_TEXT} characters, without control characters`);
+		throw new BadNotification(
+			`${field} must be at most ${MAX_FREE_TEXT} characters, without control characters`,
+		);
 	}
 	return value;
 }
@@ -59,7 +61,12 @@ export function readNotification(contentType: unknown, body: unknown): Notificat
 			`Content-Type must be application/json or application/x-www-form-urlencoded${mediaType ? `, not ${mediaType.slice(0, 80)}` : ''}`,
 		);
 	}
-	if (body === undefined || body === null || body === '' || (typeof body === 'object' && Object.keys(body).length === 0)) {
+	if (
+		body === undefined ||
+		body === null ||
+		body === '' ||
+		(typeof body === 'object' && Object.keys(body).length === 0)
+	) {
 		throw new BadNotification('The body is empty: expected {imp_uid, merchant_uid, status}');
 	}
 	if (typeof body !== 'object' || Array.isArray(body)) {
@@ -67,15 +74,19 @@ export function readNotification(contentType: unknown, body: unknown): Notificat
 	}
 	const fields = body as IDataObject;
 	const impUid = fields.imp_uid;
-	if (impUid === undefined || impUid === null || impUid === '') throw new BadNotification('imp_uid is missing');
+	if (impUid === undefined || impUid === null || impUid === '')
+		throw new BadNotification('imp_uid is missing');
 	if (typeof impUid !== 'string') throw new BadNotification('imp_uid must be a single string');
 	if (!IMP_UID_PATTERN.test(impUid)) {
 		throw new BadNotification('imp_uid may only hold letters, digits, "_" and "-" (at most 100)');
 	}
 	const status = fields.status;
-	if (status === undefined || status === null || status === '') throw new BadNotification('status is missing');
+	if (status === undefined || status === null || status === '')
+		throw new BadNotification('status is missing');
 	if (typeof status !== 'string' || !STATUS_PATTERN.test(status)) {
-		throw new BadNotification('status must be a single lower-case word such as paid, ready, cancelled or failed');
+		throw new BadNotification(
+			'status must be a single lower-case word such as paid, ready, cancelled or failed',
+		);
 	}
 	return {
 		imp_uid: impUid,
@@ -134,7 +145,8 @@ function matcherFor(entry: string): AddressMatcher | undefined {
 	}
 	if (base !== undefined) return (candidate) => candidate === address;
 	// IPv6: compared as written (lower-case), e.g. 2001:db8::1
-	if (/^[0-9a-f:]+$/.test(address) && address.includes(':')) return (candidate) => candidate === address;
+	if (/^[0-9a-f:]+$/.test(address) && address.includes(':'))
+		return (candidate) => candidate === address;
 	return undefined;
 }
 
@@ -173,7 +185,11 @@ export function senderAllowed(address: unknown, allowList: AllowList): boolean {
 
 export type Verdict =
 	| { verified: true }
-	| { verified: false; reason: 'not_found' | 'status_mismatch' | 'merchant_uid_mismatch' | 'unknown_cancellation'; explanation: string };
+	| {
+			verified: false;
+			reason: 'not_found' | 'status_mismatch' | 'merchant_uid_mismatch' | 'unknown_cancellation';
+			explanation: string;
+	  };
 
 /**
  * Compares a notification with the payment i'mport reported for its imp_uid (null: i'mport does
@@ -202,7 +218,9 @@ export function verdictOf(notification: Notification, payment: IDataObject | nul
 		};
 	}
 	if (notification.cancellation_id !== null && notification.status === 'cancelled') {
-		const history = Array.isArray(payment.cancel_history) ? (payment.cancel_history as IDataObject[]) : [];
+		const history = Array.isArray(payment.cancel_history)
+			? (payment.cancel_history as IDataObject[])
+			: [];
 		if (!history.some((entry) => entry?.cancellation_id === notification.cancellation_id)) {
 			return {
 				verified: false,

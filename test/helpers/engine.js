@@ -93,7 +93,9 @@ class CredentialsHelper extends ICredentialsHelper {
 
 	async authenticate(credentials, typeName, requestOptions) {
 		const type = credentialTypes[typeName];
-		return typeof type.authenticate === 'function' ? await type.authenticate(credentials, requestOptions) : requestOptions;
+		return typeof type.authenticate === 'function'
+			? await type.authenticate(credentials, requestOptions)
+			: requestOptions;
 	}
 
 	/**
@@ -103,9 +105,15 @@ class CredentialsHelper extends ICredentialsHelper {
 	 */
 	async preAuthentication(helpers, credentials, typeName, node, credentialsExpired) {
 		const type = credentialTypes[typeName];
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) {
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		) {
 			return undefined;
 		}
 		this.preAuthenticationCalls.push({ credentialsExpired });
@@ -155,7 +163,14 @@ function createEngine(credential) {
 	 */
 	async function runWorkflow(items, nodes, connections) {
 		runs++;
-		const startNode = { id: 'start-node', name: 'Start', type: START_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+		const startNode = {
+			id: 'start-node',
+			name: 'Start',
+			type: START_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
 		const fullNodes = [
 			startNode,
 			...nodes.map((node, index) => ({
@@ -170,7 +185,9 @@ function createEngine(credential) {
 		const workflowConnections = {};
 		for (const [from, outputs] of Object.entries(connections)) {
 			workflowConnections[from] = {
-				main: outputs.map((targets) => (targets ?? []).map((node) => ({ node, type: 'main', index: 0 }))),
+				main: outputs.map((targets) =>
+					(targets ?? []).map((node) => ({ node, type: 'main', index: 0 })),
+				),
 			};
 		}
 		const workflowData = {
@@ -213,7 +230,9 @@ function createEngine(credential) {
 			executionData: {
 				contextData: {},
 				metadata: {},
-				nodeExecutionStack: [{ node: startNode, data: { main: [items.map((json) => ({ json }))] }, source: null }],
+				nodeExecutionStack: [
+					{ node: startNode, data: { main: [items.map((json) => ({ json }))] }, source: null },
+				],
 				waitingExecution: {},
 				waitingExecutionSource: {},
 			},
@@ -238,7 +257,10 @@ function createEngine(credential) {
 	 * are replaced, every other field (the hidden token and its binding included) stays as stored.
 	 */
 	function editCredential(changes) {
-		credentialsHelper.stored.set(CREDENTIAL_ID, { ...credentialsHelper.stored.get(CREDENTIAL_ID), ...changes });
+		credentialsHelper.stored.set(CREDENTIAL_ID, {
+			...credentialsHelper.stored.get(CREDENTIAL_ID),
+			...changes,
+		});
 	}
 
 	return {

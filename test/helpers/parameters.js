@@ -8,7 +8,12 @@ const cancel = (extra = {}) => ({
 	...extra,
 });
 
-const get = (extra = {}) => ({ resource: 'cashReceipt', operation: 'get', impUid: '={{ $json.imp_uid }}', ...extra });
+const get = (extra = {}) => ({
+	resource: 'cashReceipt',
+	operation: 'get',
+	impUid: '={{ $json.imp_uid }}',
+	...extra,
+});
 
 const issue = (extra = {}) => ({
 	resource: 'cashReceipt',
@@ -40,7 +45,12 @@ const quickRetries = (extra = {}) => ({ retryWaitMs: 10, ...extra });
 module.exports = { cancel, get, issue, external, externalIssue, quickRetries };
 
 /** Payment → Get by imp_uid (or `lookUpBy` merchantUid / merchantUidAll with `merchantUid`). */
-const paymentGet = (extra = {}) => ({ resource: 'payment', operation: 'get', impUid: '={{ $json.imp_uid }}', ...extra });
+const paymentGet = (extra = {}) => ({
+	resource: 'payment',
+	operation: 'get',
+	impUid: '={{ $json.imp_uid }}',
+	...extra,
+});
 
 /** Payment → Get Many for each item's imp_uid, 100 per request. */
 const paymentGetManyByIds = (extra = {}) => ({

@@ -40,7 +40,10 @@ const outcomes = (items) => items.map((item) => item.json.outcome);
  */
 function visibleText(...things) {
 	return [...things, capturedLogs]
-		.map((thing) => `${JSON.stringify(thing, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}\n${util.inspect(thing, { depth: 12, showHidden: true })}`)
+		.map(
+			(thing) =>
+				`${JSON.stringify(thing, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}\n${util.inspect(thing, { depth: 12, showHidden: true })}`,
+		)
 		.join('\n');
 }
 
@@ -57,6 +60,17 @@ function expectNoSecrets(simulator, ...things) {
 }
 
 /** The receipt paths a run reached: every request other than the token request. */
-const receiptRequests = (simulator) => simulator.log.filter((entry) => entry.rawPath !== '/users/getToken');
+const receiptRequests = (simulator) =>
+	simulator.log.filter((entry) => entry.rawPath !== '/users/getToken');
 
-module.exports = { startWorld, freshWorldPerTest, ids, outcomes, expectNoSecrets, visibleText, receiptRequests, resetCapturedLogs, IMP_SECRET };
+module.exports = {
+	startWorld,
+	freshWorldPerTest,
+	ids,
+	outcomes,
+	expectNoSecrets,
+	visibleText,
+	receiptRequests,
+	resetCapturedLogs,
+	IMP_SECRET,
+};

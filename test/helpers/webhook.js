@@ -59,7 +59,12 @@ function parseAsN8n(raw, contentType) {
 function clientAddress(req, proxyHops) {
 	const chain = [req.socket.remoteAddress];
 	if (proxyHops > 0 && req.headers['x-forwarded-for']) {
-		chain.push(...String(req.headers['x-forwarded-for']).split(',').map((s) => s.trim()).reverse());
+		chain.push(
+			...String(req.headers['x-forwarded-for'])
+				.split(',')
+				.map((s) => s.trim())
+				.reverse(),
+		);
 	}
 	return chain[Math.min(proxyHops, chain.length - 1)];
 }
@@ -82,7 +87,15 @@ async function serveTrigger({ parameters, credential, proxyHops = 0 }) {
 		parameters,
 		credentials: { iamportApi: { id: 'cred-1', name: "i'mport simulator" } },
 	};
-	const workflow = new Workflow({ id: 'wf-trigger', name: 'trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData: {} });
+	const workflow = new Workflow({
+		id: 'wf-trigger',
+		name: 'trigger',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: {},
+	});
 	/** one entry per request: { status, answer, workflowData, error } */
 	const calls = [];
 
@@ -90,7 +103,11 @@ async function serveTrigger({ parameters, credential, proxyHops = 0 }) {
 		const call = { workflowData: undefined };
 		calls.push(call);
 		const raw = await readBody(req);
-		const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase() || undefined;
+		const contentType =
+			String(req.headers['content-type'] ?? '')
+				.split(';')[0]
+				.trim()
+				.toLowerCase() || undefined;
 		const parsed = parseAsN8n(raw, contentType);
 		if (parsed.unparsable) {
 			call.status = 422;
@@ -98,7 +115,13 @@ async function serveTrigger({ parameters, credential, proxyHops = 0 }) {
 			res.end(JSON.stringify({ code: 422, message: 'Failed to parse request body' }));
 			return;
 		}
-		Object.assign(req, { body: parsed.body, contentType, ip: clientAddress(req, proxyHops), params: {}, query: {} });
+		Object.assign(req, {
+			body: parsed.body,
+			contentType,
+			ip: clientAddress(req, proxyHops),
+			params: {},
+			query: {},
+		});
 		const additionalData = {
 			credentialsHelper: engine.credentialsHelper,
 			httpRequest: req,
@@ -121,7 +144,15 @@ async function serveTrigger({ parameters, credential, proxyHops = 0 }) {
 			workflowExecuteAdditionalData: additionalData,
 		};
 		try {
-			const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+			const context = new WebhookContext(
+				workflow,
+				node,
+				additionalData,
+				'webhook',
+				webhookData,
+				[],
+				null,
+			);
 			const result = await trigger.webhook.call(context);
 			call.workflowData = result.workflowData;
 			call.noWebhookResponse = result.noWebhookResponse;
@@ -147,7 +178,8 @@ async function serveTrigger({ parameters, credential, proxyHops = 0 }) {
 		calls,
 		engine,
 		/** the items the requests so far would have started executions with, in order */
-		emitted: () => calls.flatMap((c) => (c.workflowData ? c.workflowData[0].map((i) => i.json) : [])),
+		emitted: () =>
+			calls.flatMap((c) => (c.workflowData ? c.workflowData[0].map((i) => i.json) : [])),
 		stop: () => new Promise((resolve) => server.close(() => resolve())),
 	};
 }

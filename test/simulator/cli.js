@@ -19,7 +19,12 @@ function handleCommand(message) {
 		case 'seed':
 			return { ids: simulator.store.addIssuedPayments(message.count, message.prefix) };
 		case 'seedPayments':
-			return { ids: simulator.payments.addMany(message.count, { prefix: message.prefix, amount: message.amount }) };
+			return {
+				ids: simulator.payments.addMany(message.count, {
+					prefix: message.prefix,
+					amount: message.amount,
+				}),
+			};
 		case 'latency':
 			simulator.faults.setLatency(message.fixedMs, message.jitterMs ?? 0);
 			return {};
@@ -52,7 +57,9 @@ simulator.start(port).then((baseUrl) => {
 		return;
 	}
 	console.log(`i'mport simulator listening on ${baseUrl}`);
-	console.log(`credential: Base URL ${baseUrl}, API key ${account.impKey}, API secret ${account.impSecret}, tiers ${account.tiers.join(', ')}`);
+	console.log(
+		`credential: Base URL ${baseUrl}, API key ${account.impKey}, API secret ${account.impSecret}, tiers ${account.tiers.join(', ')}`,
+	);
 	console.log(`seeded imp_uids: ${[...simulator.store.payments.keys()].join(', ')}`);
 	console.log(`seeded merchant_uids: ${[...simulator.store.external.keys()].join(', ')}`);
 	console.log(`seeded payments (/payments): ${simulator.payments.ids().join(', ')}`);

@@ -70,8 +70,13 @@ function createFaults() {
 			switch (rule.action) {
 				case 'status': {
 					await this.delay();
-					const body = rule.body ?? { code: -1, message: `simulated HTTP ${rule.status}`, response: null };
-					for (const [name, value] of Object.entries(rule.headers ?? {})) res.setHeader(name, value);
+					const body = rule.body ?? {
+						code: -1,
+						message: `simulated HTTP ${rule.status}`,
+						response: null,
+					};
+					for (const [name, value] of Object.entries(rule.headers ?? {}))
+						res.setHeader(name, value);
 					send(rule.status, body);
 					return true;
 				}
@@ -101,7 +106,10 @@ function createFaults() {
 						entry.status = 'hang';
 						hanging.add(res);
 					} else {
-						send(rule.status, rule.body ?? { code: -1, message: `simulated HTTP ${rule.status}`, response: null });
+						send(
+							rule.status,
+							rule.body ?? { code: -1, message: `simulated HTTP ${rule.status}`, response: null },
+						);
 					}
 					return true;
 				}

@@ -41,13 +41,26 @@ function encodeBody(body, contentType) {
  * POSTs one body; resolves with { status, answer (text), ms } or { status: 0, error } when no
  * answer came (refused, timed out). Never retries (i'mport sends once by default).
  */
-function post(url, body, { contentType = CONTENT_TYPES.json, localAddress, headers = {}, readTimeoutMs = READ_TIMEOUT_MS } = {}) {
+function post(
+	url,
+	body,
+	{
+		contentType = CONTENT_TYPES.json,
+		localAddress,
+		headers = {},
+		readTimeoutMs = READ_TIMEOUT_MS,
+	} = {},
+) {
 	const text = encodeBody(body, contentType);
 	const started = Date.now();
 	return new Promise((resolve) => {
 		const target = new URL(url);
 		if (!/^127\.\d+\.\d+\.\d+$/.test(target.hostname) && target.hostname !== 'localhost') {
-			resolve({ status: 0, error: `refusing to post outside loopback (${target.hostname})`, ms: 0 });
+			resolve({
+				status: 0,
+				error: `refusing to post outside loopback (${target.hostname})`,
+				ms: 0,
+			});
 			return;
 		}
 		const req = http.request(
@@ -72,7 +85,10 @@ function post(url, body, { contentType = CONTENT_TYPES.json, localAddress, heade
 				res.on('end', () => resolve({ status: res.statusCode, answer, ms: Date.now() - started }));
 			},
 		);
-		const connectTimer = setTimeout(() => req.destroy(new Error('connect timeout')), CONNECT_TIMEOUT_MS);
+		const connectTimer = setTimeout(
+			() => req.destroy(new Error('connect timeout')),
+			CONNECT_TIMEOUT_MS,
+		);
 		req.on('socket', (socket) => socket.once('connect', () => clearTimeout(connectTimer)));
 		req.setTimeout(readTimeoutMs, () => req.destroy(new Error('read timeout')));
 		req.on('error', (error) => {
@@ -95,7 +111,11 @@ function createNotificationSender(simulator) {
 	function notificationFor(impUid) {
 		const payment = simulator.payments.get(impUid);
 		if (!payment) throw new Error(`the simulator has no payment ${impUid}`);
-		const notification = { imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid, status: payment.status };
+		const notification = {
+			imp_uid: payment.imp_uid,
+			merchant_uid: payment.merchant_uid,
+			status: payment.status,
+		};
 		const history = payment.cancel_history ?? [];
 		if (payment.status === 'cancelled' && history.length > 0) {
 			notification.cancellation_id = history[history.length - 1].cancellation_id;
@@ -144,12 +164,23 @@ if (require.main === module) {
 	const cancellationId = option('--cancellation-id');
 	const [url, impUid, status] = args.filter((a) => a !== '--form');
 	if (!url || !impUid || !status) {
-		console.error('usage: node test/simulator/notifications.js <url> <imp_uid> <status> [--form] [--merchant-uid X] [--cancellation-id Y]');
+		console.error(
+			'usage: node test/simulator/notifications.js <url> <imp_uid> <status> [--form] [--merchant-uid X] [--cancellation-id Y]',
+		);
 		process.exit(2);
 	}
-	const body = { imp_uid: impUid, merchant_uid: merchantUid ?? `order_${impUid.replace(/^imp_/, '')}`, status, cancellation_id: cancellationId };
-	post(url, body, { contentType: form ? CONTENT_TYPES.form : CONTENT_TYPES.json }).then((result) => {
-		console.log(`${result.status || 'no answer'} ${result.answer ?? result.error} (${result.ms} ms)`);
-		process.exit(result.status >= 200 && result.status < 300 ? 0 : 1);
-	});
+	const body = {
+		imp_uid: impUid,
+		merchant_uid: merchantUid ?? `order_${impUid.replace(/^imp_/, '')}`,
+		status,
+		cancellation_id: cancellationId,
+	};
+	post(url, body, { contentType: form ? CONTENT_TYPES.form : CONTENT_TYPES.json }).then(
+		(result) => {
+			console.log(
+				`${result.status || 'no answer'} ${result.answer ?? result.error} (${result.ms} ms)`,
+			);
+			process.exit(result.status >= 200 && result.status < 300 ? 0 : 1);
+		},
+	);
 }

@@ -55,7 +55,12 @@ const MULTI_MAX_IDS = 100;
 const STATUSES = ['ready', 'paid', 'cancelled', 'failed'];
 const SORT_FIELDS = { started: 'started_at', paid: 'paid_at', updated: 'updated_at' };
 /** The time /payments/status filters on, by the payment's final status (SPEC `from`/`to`). */
-const STATUS_TIME = { ready: 'started_at', paid: 'paid_at', cancelled: 'cancelled_at', failed: 'failed_at' };
+const STATUS_TIME = {
+	ready: 'started_at',
+	paid: 'paid_at',
+	cancelled: 'cancelled_at',
+	failed: 'failed_at',
+};
 
 const MESSAGES = {
 	// documented (SPEC / reference notes)
@@ -66,12 +71,15 @@ const MESSAGES = {
 	// guesses: i'mport documents neither the case's answer nor its wording
 	checksumMismatch: '취소가능 잔액(checksum)이 일치하지 않아 취소하지 않았습니다.',
 	exceedsBalance: '취소요청 금액이 취소가능 잔액보다 큽니다.',
-	vbankRefundFields: '가상계좌 환불에는 환불계좌 정보(refund_holder, refund_bank, refund_account)가 필요합니다.',
+	vbankRefundFields:
+		'가상계좌 환불에는 환불계좌 정보(refund_holder, refund_bank, refund_account)가 필요합니다.',
 	notCancellable: '결제완료 상태가 아닌 결제건은 취소할 수 없습니다.',
 };
 
 const present = (v) => v !== undefined && v !== null && String(v).trim() !== '';
-const isIntegerText = (v) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v.trim()));
+const isIntegerText = (v) =>
+	(typeof v === 'number' && Number.isInteger(v)) ||
+	(typeof v === 'string' && /^-?\d+$/.test(v.trim()));
 
 function createPayments({ clock, receipts } = {}) {
 	/** imp_uid -> { payment (what the API answers), tier, pgRefusal, updated_at } */
@@ -101,7 +109,13 @@ function createPayments({ clock, receipts } = {}) {
 	function methodFields(payMethod, impUid, startedAt) {
 		switch (payMethod) {
 			case 'card':
-				return { card_code: '361', card_name: 'BC카드', card_number: '910020******1234', card_quota: 0, card_type: 0 };
+				return {
+					card_code: '361',
+					card_name: 'BC카드',
+					card_number: '910020******1234',
+					card_quota: 0,
+					card_type: 0,
+				};
 			case 'trans':
 				return { bank_code: '004', bank_name: 'KB국민은행' };
 			case 'vbank':
@@ -134,7 +148,9 @@ function createPayments({ clock, receipts } = {}) {
 		if (status === 'cancelled' && cancelAmount === 0) cancelAmount = amount;
 		const cancelledAt = cancelAmount > 0 ? (fields.cancelled_at ?? now) : 0;
 		if (cancelAmount > 0 && history.length === 0) {
-			history = [cancelEntry(impUid, cancelAmount, fields.cancel_reason ?? '고객 요청', cancelledAt)];
+			history = [
+				cancelEntry(impUid, cancelAmount, fields.cancel_reason ?? '고객 요청', cancelledAt),
+			];
 		}
 		return {
 			imp_uid: impUid,
@@ -190,14 +206,28 @@ function createPayments({ clock, receipts } = {}) {
 		if (!present(fields.imp_uid)) throw new Error('payments.add needs an imp_uid');
 		if (records.has(fields.imp_uid)) throw new Error(`payment ${fields.imp_uid} exists already`);
 		const payment = build(fields);
-		if (!(payment.amount >= 0 && payment.cancel_amount >= 0 && payment.cancel_amount <= payment.amount)) {
-			throw new Error(`payment ${fields.imp_uid}: amounts must satisfy 0 <= cancel_amount <= amount`);
+		if (
+			!(
+				payment.amount >= 0 &&
+				payment.cancel_amount >= 0 &&
+				payment.cancel_amount <= payment.amount
+			)
+		) {
+			throw new Error(
+				`payment ${fields.imp_uid}: amounts must satisfy 0 <= cancel_amount <= amount`,
+			);
 		}
 		const record = {
 			payment,
 			tier: fields.tier ?? null,
-			pgRefusal: fields.pgRefusal ?? (payment.pg_provider === FAILING_PG ? '[PG:9999] 취소 거절' : null),
-			updated_at: Math.max(payment.started_at, payment.paid_at, payment.failed_at, payment.cancelled_at),
+			pgRefusal:
+				fields.pgRefusal ?? (payment.pg_provider === FAILING_PG ? '[PG:9999] 취소 거절' : null),
+			updated_at: Math.max(
+				payment.started_at,
+				payment.paid_at,
+				payment.failed_at,
+				payment.cancelled_at,
+			),
 		};
 		records.set(payment.imp_uid, record);
 		if (!byMerchant.has(payment.merchant_uid)) byMerchant.set(payment.merchant_uid, []);
@@ -229,7 +259,8 @@ function createPayments({ clock, receipts } = {}) {
 	const view = (record) => JSON.parse(JSON.stringify(record.payment));
 	const sees = (record, { tier, includeSandbox }) =>
 		record.tier === tier && (!record.payment.sandbox || includeSandbox);
-	const timeOf = (record, field) => (field === 'updated_at' ? record.updated_at : record.payment[field]);
+	const timeOf = (record, field) =>
+		field === 'updated_at' ? record.updated_at : record.payment[field];
 
 	/** Sorts by a spec `sorting` value (±started, ±paid, ±updated), ties by imp_uid. */
 	function sorted(list, sorting) {
@@ -250,7 +281,8 @@ function createPayments({ clock, receipts } = {}) {
 
 	function readSorting(query) {
 		const sorting = query.get('sorting') ?? '-started';
-		if (!SORT_FIELDS[sorting.replace(/^-/, '')]) return { error: badRequest('sorting 파라메터 값이 올바르지 않습니다.') };
+		if (!SORT_FIELDS[sorting.replace(/^-/, '')])
+			return { error: badRequest('sorting 파라메터 값이 올바르지 않습니다.') };
 		return { sorting };
 	}
 
@@ -258,7 +290,8 @@ function createPayments({ clock, receipts } = {}) {
 	function readInt(query, name, fallback, min) {
 		const raw = query.get(name);
 		if (raw === null || raw === '') return { value: fallback };
-		if (!isIntegerText(raw) || Number(raw) < min) return { error: badRequest(`${name} 파라메터 값이 올바르지 않습니다.`) };
+		if (!isIntegerText(raw) || Number(raw) < min)
+			return { error: badRequest(`${name} 파라메터 값이 올바르지 않습니다.`) };
 		return { value: Number(raw) };
 	}
 
@@ -281,12 +314,15 @@ function createPayments({ clock, receipts } = {}) {
 	}
 
 	function ofMerchant(merchantUid, who) {
-		return (byMerchant.get(merchantUid) ?? []).map((id) => records.get(id)).filter((r) => sees(r, who));
+		return (byMerchant.get(merchantUid) ?? [])
+			.map((id) => records.get(id))
+			.filter((r) => sees(r, who));
 	}
 
 	function readStatus(value) {
 		if (value === undefined || value === '') return { status: null };
-		if (!STATUSES.includes(value)) return { error: badRequest('payment_status 파라메터 값이 올바르지 않습니다.') };
+		if (!STATUSES.includes(value))
+			return { error: badRequest('payment_status 파라메터 값이 올바르지 않습니다.') };
 		return { status: value };
 	}
 
@@ -301,7 +337,9 @@ function createPayments({ clock, receipts } = {}) {
 		if (status.error) return status.error;
 		const sorting = readSorting(query);
 		if (sorting.error) return sorting.error;
-		const matching = ofMerchant(merchantUid, who).filter((r) => !status.status || r.payment.status === status.status);
+		const matching = ofMerchant(merchantUid, who).filter(
+			(r) => !status.status || r.payment.status === status.status,
+		);
 		if (matching.length === 0) return notFound();
 		const ordered = sorted(matching, sorting.sorting);
 		return all ? page(ordered, query, FIND_ALL_PAGE) : ok(view(ordered[0]));
@@ -319,7 +357,8 @@ function createPayments({ clock, receipts } = {}) {
 		const impUids = [...new Set(listParam(query, 'imp_uid'))];
 		const merchantUids = [...new Set(listParam(query, 'merchant_uid'))];
 		// guesses: no ids and more than 100 ids are both refused with a 400
-		if (impUids.length + merchantUids.length === 0) return badRequest('imp_uid[] 또는 merchant_uid[] 파라메터가 필요합니다.');
+		if (impUids.length + merchantUids.length === 0)
+			return badRequest('imp_uid[] 또는 merchant_uid[] 파라메터가 필요합니다.');
 		if (impUids.length + merchantUids.length > MULTI_MAX_IDS) {
 			return badRequest(`한 번에 최대 ${MULTI_MAX_IDS}건까지 조회할 수 있습니다.`);
 		}
@@ -333,8 +372,9 @@ function createPayments({ clock, receipts } = {}) {
 			if (latest) found.set(latest.payment.imp_uid, latest);
 		}
 		const list = [...found.values()].map(view);
-		const missing = impUids.filter((id) => !found.has(id)).length
-			+ merchantUids.filter((id) => !list.some((p) => p.merchant_uid === id)).length;
+		const missing =
+			impUids.filter((id) => !found.has(id)).length +
+			merchantUids.filter((id) => !list.some((p) => p.merchant_uid === id)).length;
 		if (list.length === 0) return notFound('해당되는 결제건을 찾지 못하였습니다.');
 		// 207: some ids were not found; code 0 with the found ones is the simulator's guess.
 		return [missing === 0 ? 200 : 207, { code: 0, message: null, response: list }];
@@ -351,7 +391,8 @@ function createPayments({ clock, receipts } = {}) {
 		const from = readInt(query, 'from', to.value - WINDOW_MAX_S, 0);
 		if (from.error) return from.error;
 		if (from.value > to.value) return badRequest('from 파라메터는 to 파라메터보다 클 수 없습니다.');
-		if (to.value - from.value > WINDOW_MAX_S) return badRequest('검색기간은 최대 90일까지 가능합니다.');
+		if (to.value - from.value > WINDOW_MAX_S)
+			return badRequest('검색기간은 최대 90일까지 가능합니다.');
 		const list = [...records.values()].filter((r) => {
 			if (!sees(r, who)) return false;
 			if (statusValue !== 'all' && r.payment.status !== statusValue) return false;
@@ -375,7 +416,9 @@ function createPayments({ clock, receipts } = {}) {
 	/** The payment a merchant_uid cancel acts on: the latest with money left, else the latest (guess). */
 	function cancellableByMerchant(merchantUid, tier) {
 		const mine = sorted(ofMerchant(merchantUid, { tier, includeSandbox: true }), '-started');
-		return mine.find((r) => r.payment.paid_at && r.payment.amount > r.payment.cancel_amount) ?? mine[0];
+		return (
+			mine.find((r) => r.payment.paid_at && r.payment.amount > r.payment.cancel_amount) ?? mine[0]
+		);
 	}
 
 	/** POST /payments/cancel. Refusals answer HTTP 200 with a non-zero code (reference notes). */
@@ -389,11 +432,13 @@ function createPayments({ clock, receipts } = {}) {
 		for (const name of ['amount', 'checksum', 'tax_free', 'vat_amount']) {
 			if (!present(body[name])) continue;
 			const value = ['number', 'string'].includes(typeof body[name]) ? Number(body[name]) : NaN;
-			if (!Number.isFinite(value) || value < 0) return refuse(`${name} 파라메터 값이 올바르지 않습니다.`);
+			if (!Number.isFinite(value) || value < 0)
+				return refuse(`${name} 파라메터 값이 올바르지 않습니다.`);
 			numbers[name] = value;
 		}
 		// KRW has no fractions; a fractional amount is refused rather than rounded (guess).
-		if (numbers.amount !== undefined && !Number.isInteger(numbers.amount)) return refuse('amount 파라메터 값이 올바르지 않습니다.');
+		if (numbers.amount !== undefined && !Number.isInteger(numbers.amount))
+			return refuse('amount 파라메터 값이 올바르지 않습니다.');
 
 		let record;
 		if (present(body.imp_uid)) {
@@ -411,13 +456,20 @@ function createPayments({ clock, receipts } = {}) {
 		// checksum = what is left before this refund; a mismatch cancels nothing (SPEC). The
 		// answer (HTTP 200, code 1) and its message are the simulator's guess.
 		if (numbers.checksum !== undefined && numbers.checksum !== left) {
-			return refuse(`${MESSAGES.checksumMismatch} (checksum: ${numbers.checksum}, 취소가능 잔액: ${left})`);
+			return refuse(
+				`${MESSAGES.checksumMismatch} (checksum: ${numbers.checksum}, 취소가능 잔액: ${left})`,
+			);
 		}
 		// amount missing or 0 means the whole balance (SPEC).
 		const refund = numbers.amount ? numbers.amount : left;
-		if (refund > left) return refuse(`${MESSAGES.exceedsBalance} (요청: ${refund}, 취소가능 잔액: ${left})`);
-		if ((numbers.tax_free ?? 0) > refund) return refuse('tax_free 파라메터가 취소요청 금액보다 큽니다.');
-		if (payment.pay_method === 'vbank' && !['refund_holder', 'refund_bank', 'refund_account'].every((f) => present(body[f]))) {
+		if (refund > left)
+			return refuse(`${MESSAGES.exceedsBalance} (요청: ${refund}, 취소가능 잔액: ${left})`);
+		if ((numbers.tax_free ?? 0) > refund)
+			return refuse('tax_free 파라메터가 취소요청 금액보다 큽니다.');
+		if (
+			payment.pay_method === 'vbank' &&
+			!['refund_holder', 'refund_bank', 'refund_account'].every((f) => present(body[f]))
+		) {
 			return refuse(MESSAGES.vbankRefundFields);
 		}
 		if (record.pgRefusal) return fail(200, -1, `${MESSAGES.pgRefused} [PG] ${record.pgRefusal}`);
@@ -468,12 +520,14 @@ function createPayments({ clock, receipts } = {}) {
 		const seg = segments;
 		const who = { tier, includeSandbox: ['true', '1'].includes(query.get('include_sandbox')) };
 		if (method === 'POST' && seg.length === 2 && seg[1] === 'cancel') {
-			if (body === null || typeof body !== 'object' || Array.isArray(body)) return badRequest('요청 본문을 해석할 수 없습니다.');
+			if (body === null || typeof body !== 'object' || Array.isArray(body))
+				return badRequest('요청 본문을 해석할 수 없습니다.');
 			return cancel(body, { tier, source: 'api' });
 		}
 		if (method !== 'GET') return fail(405, 1, '지원하지 않는 메소드입니다.');
 		if (seg.length === 1) return getMany(query, who);
-		if (seg.length === 2) return seg[1] === '' ? badRequest('imp_uid 파라메터가 누락되었습니다.') : getOne(seg[1], who);
+		if (seg.length === 2)
+			return seg[1] === '' ? badRequest('imp_uid 파라메터가 누락되었습니다.') : getOne(seg[1], who);
 		if ((seg[1] === 'find' || seg[1] === 'findAll') && (seg.length === 3 || seg.length === 4)) {
 			if (seg[2] === '') return badRequest('merchant_uid 파라메터가 누락되었습니다.');
 			return find(seg[2], seg[3], query, who, seg[1] === 'findAll');
@@ -487,16 +541,64 @@ function createPayments({ clock, receipts } = {}) {
 		const ago = (days, hours = 0) => base - days * DAY_S - hours * 3600;
 		add({ imp_uid: 'imp_pay_card_0001', amount: 10000, paid_at: ago(1) });
 		add({ imp_uid: 'imp_pay_card_0002', amount: 50000, paid_at: ago(2) });
-		add({ imp_uid: 'imp_pay_receipt_0001', amount: 33000, pay_method: 'trans', paid_at: ago(3), receipt: 'issued' });
+		add({
+			imp_uid: 'imp_pay_receipt_0001',
+			amount: 33000,
+			pay_method: 'trans',
+			paid_at: ago(3),
+			receipt: 'issued',
+		});
 		// The docs' checksum example: 10,000 paid, 1,000 refunded, the next checksum is 9,000.
-		add({ imp_uid: 'imp_pay_partial_0001', amount: 10000, cancel_amount: 1000, paid_at: ago(5), cancelled_at: ago(4), cancel_reason: '부분 환불' });
-		add({ imp_uid: 'imp_pay_cancelled_0001', amount: 20000, status: 'cancelled', paid_at: ago(6), cancelled_at: ago(5), cancel_reason: '전액 환불' });
-		add({ imp_uid: 'imp_pay_vbank_0001', amount: 30000, pay_method: 'vbank', paid_at: ago(7), started_at: ago(8) });
-		add({ imp_uid: 'imp_pay_vbank_ready_0001', amount: 15000, pay_method: 'vbank', status: 'ready', started_at: ago(1, 2) });
-		add({ imp_uid: 'imp_pay_failed_0001', merchant_uid: 'order_retry_0001', amount: 12000, status: 'failed', failed_at: ago(8, 1) });
-		add({ imp_uid: 'imp_pay_retry_0001', merchant_uid: 'order_retry_0001', amount: 12000, paid_at: ago(8) });
+		add({
+			imp_uid: 'imp_pay_partial_0001',
+			amount: 10000,
+			cancel_amount: 1000,
+			paid_at: ago(5),
+			cancelled_at: ago(4),
+			cancel_reason: '부분 환불',
+		});
+		add({
+			imp_uid: 'imp_pay_cancelled_0001',
+			amount: 20000,
+			status: 'cancelled',
+			paid_at: ago(6),
+			cancelled_at: ago(5),
+			cancel_reason: '전액 환불',
+		});
+		add({
+			imp_uid: 'imp_pay_vbank_0001',
+			amount: 30000,
+			pay_method: 'vbank',
+			paid_at: ago(7),
+			started_at: ago(8),
+		});
+		add({
+			imp_uid: 'imp_pay_vbank_ready_0001',
+			amount: 15000,
+			pay_method: 'vbank',
+			status: 'ready',
+			started_at: ago(1, 2),
+		});
+		add({
+			imp_uid: 'imp_pay_failed_0001',
+			merchant_uid: 'order_retry_0001',
+			amount: 12000,
+			status: 'failed',
+			failed_at: ago(8, 1),
+		});
+		add({
+			imp_uid: 'imp_pay_retry_0001',
+			merchant_uid: 'order_retry_0001',
+			amount: 12000,
+			paid_at: ago(8),
+		});
 		add({ imp_uid: 'imp_pay_sandbox_0001', amount: 1000, sandbox: true, paid_at: ago(2, 1) });
-		add({ imp_uid: 'imp_pay_pgfail_0001', amount: 25000, pg_provider: FAILING_PG, paid_at: ago(3, 1) });
+		add({
+			imp_uid: 'imp_pay_pgfail_0001',
+			amount: 25000,
+			pg_provider: FAILING_PG,
+			paid_at: ago(3, 1),
+		});
 		add({ imp_uid: 'imp_pay_old_0001', amount: 40000, paid_at: ago(120) });
 		add({ imp_uid: 'imp_pay_tier_T01_0001', amount: 11000, tier: 'T01', paid_at: ago(4, 1) });
 	}
@@ -523,4 +625,13 @@ function createPayments({ clock, receipts } = {}) {
 /** The /payments family for the simulator's router: one store per simulator. */
 const create = ({ clock, store }) => createPayments({ clock, receipts: store });
 
-module.exports = { prefix: 'payments', create, createPayments, MESSAGES, STATUS_PAGE, FIND_ALL_PAGE, MULTI_MAX_IDS, WINDOW_MAX_S };
+module.exports = {
+	prefix: 'payments',
+	create,
+	createPayments,
+	MESSAGES,
+	STATUS_PAGE,
+	FIND_ALL_PAGE,
+	MULTI_MAX_IDS,
+	WINDOW_MAX_S,
+};

@@ -22,13 +22,16 @@ const CHANNELS = {
 };
 
 function pgAnswer(pg, action) {
-	if (pg === UNSUPPORTED_PG) return fail(501, '현재 포트원이 현금영수증 관련 지원하지 않는 PG사입니다.');
-	if (pg === FAILING_PG) return fail(500, `PG사로부터 현금영수증 ${action} 실패응답을 받았습니다. [PG:9999] 승인 거절`);
+	if (pg === UNSUPPORTED_PG)
+		return fail(501, '현재 포트원이 현금영수증 관련 지원하지 않는 PG사입니다.');
+	if (pg === FAILING_PG)
+		return fail(500, `PG사로부터 현금영수증 ${action} 실패응답을 받았습니다. [PG:9999] 승인 거절`);
 	return null;
 }
 
 const isMissing = (v) => v === undefined || v === null || String(v).trim() === '';
-const isInteger = (v) => (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v));
+const isInteger = (v) =>
+	(typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^-?\d+$/.test(v));
 
 /** Body checks the spec describes for the issue calls; returns a 400 answer or null. */
 function validateIssueBody(body, required, integers) {
@@ -58,7 +61,11 @@ function routeReceipts({ method, segments, body, store, clock, tier }) {
 	if (segments.length !== expected || id === undefined) {
 		return [404, { code: 1, message: '요청하신 API를 찾을 수 없습니다.', response: null }];
 	}
-	if (id === '') return fail(400, isExternal ? 'merchant_uid 파라메터가 누락되었습니다.' : 'imp_uid 파라메터가 누락되었습니다.');
+	if (id === '')
+		return fail(
+			400,
+			isExternal ? 'merchant_uid 파라메터가 누락되었습니다.' : 'imp_uid 파라메터가 누락되었습니다.',
+		);
 	return isExternal
 		? externalReceipt({ method, id, body, store, clock, tier })
 		: paymentReceipt({ method, id, body, store, clock, tier });
@@ -88,7 +95,8 @@ function paymentReceipt({ method, id, body, store, clock, tier }) {
 		if (invalid) return invalid;
 		if (!visible) return fail(404, '존재하지 않는 결제정보입니다.');
 		if (payment.status !== 'paid') return fail(400, '결제완료(paid) 상태가 아닌 결제건입니다.');
-		if (payment.receipt && !payment.receipt.cancelled_at) return fail(400, '이미 현금영수증이 발행된 결제건입니다.');
+		if (payment.receipt && !payment.receipt.cancelled_at)
+			return fail(400, '이미 현금영수증이 발행된 결제건입니다.');
 		const pg = pgAnswer(payment.pg, '발행');
 		if (pg) return pg;
 		payment.receipt = store.receiptFor('imp_uid', id, payment.amount, body);
@@ -114,11 +122,16 @@ function externalReceipt({ method, id, body, store, clock, tier }) {
 		return ok({ ...entry.receipt });
 	}
 	if (method === 'POST') {
-		const invalid = validateIssueBody(body, ['channel_key', 'name', 'amount', 'identifier'], ['amount', 'tax_free']);
+		const invalid = validateIssueBody(
+			body,
+			['channel_key', 'name', 'amount', 'identifier'],
+			['amount', 'tax_free'],
+		);
 		if (invalid) return invalid;
 		const pgName = CHANNELS[body.channel_key];
 		if (!pgName) return fail(400, '존재하지 않는 채널키입니다.');
-		if (visible && !entry.receipt.cancelled_at) return fail(400, '이미 현금영수증이 발행된 merchant_uid입니다.');
+		if (visible && !entry.receipt.cancelled_at)
+			return fail(400, '이미 현금영수증이 발행된 merchant_uid입니다.');
 		const pg = pgAnswer(pgName, '발행');
 		if (pg) return pg;
 		const receipt = store.receiptFor('merchant_uid', id, Number(body.amount), body);

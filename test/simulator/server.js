@@ -17,10 +17,7 @@ const { createFaults } = require('./faults');
  * A family with state of its own exports `create({ clock, store })` instead, made once per simulator.
  * Add a family with one line.
  */
-const ROUTE_MODULES = [
-	require('./receipts'),
-	require('./payments'),
-];
+const ROUTE_MODULES = [require('./receipts'), require('./payments')];
 
 const TOKEN_LIFETIME_S = 30 * 60;
 const LAST_MINUTE_S = 60;
@@ -58,7 +55,12 @@ function createSimulator(options = {}) {
 		},
 	};
 	const store = createStore(clock);
-	const families = new Map(ROUTE_MODULES.map((family) => [family.prefix, family.create ? family.create({ clock, store }) : family]));
+	const families = new Map(
+		ROUTE_MODULES.map((family) => [
+			family.prefix,
+			family.create ? family.create({ clock, store }) : family,
+		]),
+	);
 	/** the payments family's store and test API (add, cancel, appliedRefunds, ...) */
 	const payments = families.get('payments');
 	const faults = createFaults();
@@ -187,7 +189,13 @@ function createSimulator(options = {}) {
 
 		const fault = faults.take(entry);
 		if (fault) {
-			const handled = await faults.apply(fault, { req, res, entry, send, run: () => route(req, entry, raw) });
+			const handled = await faults.apply(fault, {
+				req,
+				res,
+				entry,
+				send,
+				run: () => route(req, entry, raw),
+			});
 			if (handled) return;
 		}
 		await faults.delay();
@@ -203,7 +211,8 @@ function createSimulator(options = {}) {
 			const account = accounts.find(
 				(a) => body && a.impKey === body.imp_key && a.impSecret === body.imp_secret,
 			);
-			if (!account) return [401, envelope(-1, '아임포트 API 키 또는 시크릿이 올바르지 않습니다.', null)];
+			if (!account)
+				return [401, envelope(-1, '아임포트 API 키 또는 시크릿이 올바르지 않습니다.', null)];
 			return [200, envelope(0, null, issueToken(account))];
 		}
 		if (req.method === 'GET' && seg.length === 1 && seg[0] === 'banks') {
@@ -223,7 +232,16 @@ function createSimulator(options = {}) {
 		entry.body = body;
 		const queryAt = entry.rawUrl.indexOf('?');
 		const query = new URLSearchParams(queryAt === -1 ? '' : entry.rawUrl.slice(queryAt + 1));
-		return family.route({ method: req.method, segments: seg, body, query, store, clock, tier: auth.tier, entry });
+		return family.route({
+			method: req.method,
+			segments: seg,
+			body,
+			query,
+			store,
+			clock,
+			tier: auth.tier,
+			entry,
+		});
 	}
 
 	return {

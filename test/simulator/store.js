@@ -21,7 +21,10 @@ function createStore(clock) {
 	function receiptFor(idField, id, amount, fields = {}) {
 		serial += 1;
 		const taxFree = Number(fields.tax_free ?? 0);
-		const vat = fields.vat_amount !== undefined ? Math.round(Number(fields.vat_amount)) : Math.floor((amount - taxFree) / 11);
+		const vat =
+			fields.vat_amount !== undefined
+				? Math.round(Number(fields.vat_amount))
+				: Math.floor((amount - taxFree) / 11);
 		return {
 			[idField]: id,
 			receipt_tid: `RT${String(serial).padStart(10, '0')}`,
@@ -35,8 +38,19 @@ function createStore(clock) {
 		};
 	}
 
-	function addPayment(impUid, { status = 'paid', pg = 'kcp', amount = 11000, receipt = 'issued', tier = null } = {}) {
-		const payment = { imp_uid: impUid, merchant_uid: `order_${impUid}`, status, pg, amount, tier, receipt: null };
+	function addPayment(
+		impUid,
+		{ status = 'paid', pg = 'kcp', amount = 11000, receipt = 'issued', tier = null } = {},
+	) {
+		const payment = {
+			imp_uid: impUid,
+			merchant_uid: `order_${impUid}`,
+			status,
+			pg,
+			amount,
+			tier,
+			receipt: null,
+		};
 		if (receipt === 'issued' || receipt === 'cancelled') {
 			payment.receipt = receiptFor('imp_uid', impUid, amount);
 			if (receipt === 'cancelled') payment.receipt.cancelled_at = clock.now();
@@ -45,7 +59,10 @@ function createStore(clock) {
 		return payment;
 	}
 
-	function addExternal(merchantUid, { pg = 'kcp', amount = 22000, receipt = 'issued', tier = null } = {}) {
+	function addExternal(
+		merchantUid,
+		{ pg = 'kcp', amount = 22000, receipt = 'issued', tier = null } = {},
+	) {
 		const entry = { merchant_uid: merchantUid, pg, tier, receipt: null };
 		if (receipt === 'issued' || receipt === 'cancelled') {
 			entry.receipt = receiptFor('merchant_uid', merchantUid, amount);

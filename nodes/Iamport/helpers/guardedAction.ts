@@ -59,14 +59,16 @@ export async function runGuardedAction(
 	options: GuardOptions,
 ): Promise<ItemResult> {
 	const { target, lookup, lookupTable, actionTable, isDone, words } = guarded;
-	const done = (answer: IamportAnswer, before: IamportAnswer | undefined) => isSuccess(answer) && isDone(answer, before);
+	const done = (answer: IamportAnswer, before: IamportAnswer | undefined) =>
+		isSuccess(answer) && isDone(answer, before);
 
 	let before: IamportAnswer | undefined;
 	const skipIfDone = options.dryRun || options.lookUpFirst;
 	if (skipIfDone) {
 		const found = await transport.send(lookup, itemIndex);
 		if (done(found, undefined)) return resultOf(target, found, lookupTable, words.alreadyDone);
-		if (options.dryRun) return resultOf(target, found, lookupTable, isSuccess(found) ? words.wouldAct : undefined);
+		if (options.dryRun)
+			return resultOf(target, found, lookupTable, isSuccess(found) ? words.wouldAct : undefined);
 		// Any other look-up answer (not found, PG without look-up support) leaves the verdict to the
 		// action, whose documented statuses tell the cases apart.
 		if (isSuccess(found)) before = found;
@@ -84,7 +86,8 @@ export async function runGuardedAction(
 		// i'mport refused something it had just shown as not done: if it is done now (by someone
 		// else in between), that is what the user wanted.
 		const check = await transport.trySend(lookup, itemIndex);
-		if (isAnswer(check) && done(check, before)) return resultOf(target, check, lookupTable, words.alreadyDone);
+		if (isAnswer(check) && done(check, before))
+			return resultOf(target, check, lookupTable, words.alreadyDone);
 	}
 	return resultOf(target, answer, actionTable);
 }
@@ -111,14 +114,20 @@ export type LookBackResult =
  * within the transport's retries. `lostAnswers` counts the attempts whose answer was lost before
  * the one answered, so a refusal can be told from "an earlier attempt went through after all".
  */
-export async function actWithLookBack(transport: IamportTransport, itemIndex: number, step: LookBack): Promise<LookBackResult> {
+export async function actWithLookBack(
+	transport: IamportTransport,
+	itemIndex: number,
+	step: LookBack,
+): Promise<LookBackResult> {
 	for (let attempt = 0; ; attempt++) {
 		const answer = await transport.trySend(step.action, itemIndex);
-		if (!(answer instanceof IamportRequestError)) return { done: false, answer, lostAnswers: attempt };
+		if (!(answer instanceof IamportRequestError))
+			return { done: false, answer, lostAnswers: attempt };
 		if (!answer.mayHaveReachedIamport) throw answer;
 		// The action may have gone through: look before trying again, so nothing happens twice.
 		const check = await transport.trySend(step.lookup, itemIndex);
-		if (isAnswer(check) && isSuccess(check) && step.isDone(check)) return { done: true, answer: check };
+		if (isAnswer(check) && isSuccess(check) && step.isDone(check))
+			return { done: true, answer: check };
 		if (!isAnswer(check) || !isSuccess(check) || attempt >= transport.retries) {
 			answer.description = `${answer.description ?? ''} ${step.unsureHint}`.trim();
 			throw answer;

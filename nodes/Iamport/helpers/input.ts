@@ -14,14 +14,24 @@ function isWellFormed(text: string): boolean {
 }
 
 /** Text, not blank, no broken Unicode (a number is taken as its digits); kept exactly as given. */
-function readRequiredText(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number, what: 'id' | 'text') {
+function readRequiredText(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+	what: 'id' | 'text',
+) {
 	const value = itemParameter(ctx, parameter, itemIndex, '');
 	const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
 	if (typeof text !== 'string') {
-		throw new NodeOperationError(ctx.getNode(), `${label} must be text, not ${value === null ? 'null' : typeof value}`, {
-			itemIndex,
-			description: `Map ${label} from a field that holds ${what === 'id' ? 'the id' : 'it'} as text, e.g. {{ $json.${label} }}`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} must be text, not ${value === null ? 'null' : typeof value}`,
+			{
+				itemIndex,
+				description: `Map ${label} from a field that holds ${what === 'id' ? 'the id' : 'it'} as text, e.g. {{ $json.${label} }}`,
+			},
+		);
 	}
 	if (text.trim() === '') {
 		throw new NodeOperationError(ctx.getNode(), `${label} is empty`, {
@@ -30,10 +40,17 @@ function readRequiredText(ctx: IExecuteFunctions, parameter: string, label: stri
 		});
 	}
 	if (!isWellFormed(text)) {
-		throw new NodeOperationError(ctx.getNode(), `${label} contains broken Unicode (a lone surrogate)`, {
-			itemIndex,
-			description: what === 'id' ? 'Such text cannot be sent in a URL. Check the source of this id.' : `Such text cannot be sent to i'mport. Check the source of this ${label}.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} contains broken Unicode (a lone surrogate)`,
+			{
+				itemIndex,
+				description:
+					what === 'id'
+						? 'Such text cannot be sent in a URL. Check the source of this id.'
+						: `Such text cannot be sent to i'mport. Check the source of this ${label}.`,
+			},
+		);
 	}
 	return text;
 }
@@ -42,7 +59,12 @@ function readRequiredText(ctx: IExecuteFunctions, parameter: string, label: stri
  * Reads a required text parameter that is not an id (an order name, a channel key, an identifier):
  * any non-blank, well-formed text, "." included.
  */
-export function readText(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number): string {
+export function readText(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+): string {
 	return readRequiredText(ctx, parameter, label, itemIndex, 'text');
 }
 
@@ -50,11 +72,18 @@ export function readText(ctx: IExecuteFunctions, parameter: string, label: strin
  * Reads an id parameter (imp_uid, merchant_uid) that becomes a path segment, and refuses what
  * cannot name one thing safely, before any request. The id is otherwise kept exactly as given.
  */
-export function readId(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number): string {
+export function readId(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+): string {
 	const id = readRequiredText(ctx, parameter, label, itemIndex, 'id');
 	// "." and ".." are path steps to any URL parser, so they can never name a single receipt.
 	if (id === '.' || id === '..') {
-		throw new NodeOperationError(ctx.getNode(), `${label} "${id}" is not a valid id`, { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), `${label} "${id}" is not a valid id`, {
+			itemIndex,
+		});
 	}
 	return id;
 }
@@ -65,26 +94,46 @@ export function segment(id: string): string {
 }
 
 /** Reads a whole-number amount (won) and refuses negative, fractional or non-numeric values. */
-export function readAmount(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number): number {
+export function readAmount(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+): number {
 	const value = itemParameter(ctx, parameter, itemIndex, '');
 	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) {
-		throw new NodeOperationError(ctx.getNode(), `${label} must be a whole number of won, 0 or more (got ${JSON.stringify(value)})`, {
-			itemIndex,
-			description: 'Nothing was sent for this item',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} must be a whole number of won, 0 or more (got ${JSON.stringify(value)})`,
+			{
+				itemIndex,
+				description: 'Nothing was sent for this item',
+			},
+		);
 	}
 	return amount;
 }
 
 /** Reads an options parameter and refuses a value outside `allowed` (an expression can send anything). */
-export function readChoice(ctx: IExecuteFunctions, parameter: string, label: string, itemIndex: number, allowed: string[], fallback: string): string {
+export function readChoice(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+	allowed: string[],
+	fallback: string,
+): string {
 	const value = itemParameter(ctx, parameter, itemIndex, fallback);
 	if (typeof value !== 'string' || !allowed.includes(value)) {
-		throw new NodeOperationError(ctx.getNode(), `${label} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')} (got ${JSON.stringify(value)})`, {
-			itemIndex,
-			description: 'Nothing was sent for this item',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')} (got ${JSON.stringify(value)})`,
+			{
+				itemIndex,
+				description: 'Nothing was sent for this item',
+			},
+		);
 	}
 	return value;
 }

@@ -4,7 +4,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	if (value !== null && typeof value === 'object')
+		return Object.values(value).some(holdsExpression);
 	return false;
 }
 
@@ -17,7 +18,12 @@ const fixedValues = new WeakMap<IExecuteFunctions, Map<string, { value: unknown 
  * every item; so a parameter that holds no expression is read once per run, and one that does is
  * read for each item. Callers must not modify the value they get.
  */
-export function itemParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+export function itemParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+): unknown {
 	let fixed = fixedValues.get(ctx);
 	if (!fixed) {
 		fixed = new Map();
@@ -26,7 +32,9 @@ export function itemParameter(ctx: IExecuteFunctions, name: string, itemIndex: n
 	let known = fixed.get(name);
 	if (known === undefined) {
 		const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true });
-		known = holdsExpression(raw) ? null : { value: ctx.getNodeParameter(name, itemIndex, fallback) };
+		known = holdsExpression(raw)
+			? null
+			: { value: ctx.getNodeParameter(name, itemIndex, fallback) };
 		fixed.set(name, known);
 	}
 	return known === null ? ctx.getNodeParameter(name, itemIndex, fallback) : known.value;

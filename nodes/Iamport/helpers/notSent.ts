@@ -9,7 +9,10 @@ import type { ItemResult } from './outcome';
  * the way to it) was failing, and none of its calls may have changed anything, so it may simply
  * be run again.
  */
-export type ItemRun = ItemResult | ItemResult[] | { error: NodeApiError | NodeOperationError; changedNothing?: boolean };
+export type ItemRun =
+	| ItemResult
+	| ItemResult[]
+	| { error: NodeApiError | NodeOperationError; changedNothing?: boolean };
 
 /** The outcome word of an item the run did not send because i'mport looked unavailable. */
 export const NOT_SENT = 'not_sent';
@@ -19,7 +22,11 @@ export const NOT_SENT = 'not_sent';
  * started, or only calls that failed) becomes a "Not sent" error in `runs`. Returns the run's one
  * message about the outage, or undefined when the run did not give up.
  */
-export function settleNotSent(node: INode, transport: IamportTransport, runs: Array<ItemRun | undefined>) {
+export function settleNotSent(
+	node: INode,
+	transport: IamportTransport,
+	runs: Array<ItemRun | undefined>,
+) {
 	if (!transport.guard.unavailable) return undefined;
 	let notSent = 0;
 	let done = 0;
@@ -28,10 +35,15 @@ export function settleNotSent(node: INode, transport: IamportTransport, runs: Ar
 	for (let itemIndex = 0; itemIndex < runs.length; itemIndex++) {
 		const run = runs[itemIndex];
 		if (run === undefined || (!Array.isArray(run) && 'error' in run && run.changedNothing)) {
-			runs[itemIndex] = { error: transport.notSentError(itemIndex, run?.error), changedNothing: true };
+			runs[itemIndex] = {
+				error: transport.notSentError(itemIndex, run?.error),
+				changedNothing: true,
+			};
 			notSent++;
 		} else if (!Array.isArray(run) && 'error' in run) {
-			otherErrors.push(`item ${itemIndex}: ${run.error.message}${run.error.description ? ` (${run.error.description})` : ''}`);
+			otherErrors.push(
+				`item ${itemIndex}: ${run.error.message}${run.error.description ? ` (${run.error.description})` : ''}`,
+			);
 		} else {
 			done++;
 		}
@@ -41,9 +53,15 @@ export function settleNotSent(node: INode, transport: IamportTransport, runs: Ar
 	const description = [
 		`i'mport did not answer again within Max Outage Wait (the run waited ${waited} s in total), so the run stopped sending.`,
 		`${done} ${done === 1 ? 'item was' : 'items were'} done before that. Nothing was changed at i'mport for the items not sent: run them again once i'mport answers.`,
-		otherErrors.length ? `Other items failed on their own: ${otherErrors.slice(0, 3).join('; ')}${otherErrors.length > 3 ? `; and ${otherErrors.length - 3} more` : ''}.` : '',
+		otherErrors.length
+			? `Other items failed on their own: ${otherErrors.slice(0, 3).join('; ')}${otherErrors.length > 3 ? `; and ${otherErrors.length - 3} more` : ''}.`
+			: '',
 	]
 		.filter(Boolean)
 		.join(' ');
-	return { message, description, error: new NodeApiError(node, { message, description } as JsonObject, { message, description }) };
+	return {
+		message,
+		description,
+		error: new NodeApiError(node, { message, description } as JsonObject, { message, description }),
+	};
 }

@@ -53,14 +53,21 @@ export async function followPages(
 		if (!isSuccess(answer)) return { done: false, failed: answer, page };
 		const response = (answer.envelope.response ?? {}) as IDataObject;
 		const list = Array.isArray(response.list) ? (response.list as unknown[]) : [];
-		for (const entry of list) if (typeof entry === 'object' && entry !== null) listing.take(entry as IDataObject);
+		for (const entry of list)
+			if (typeof entry === 'object' && entry !== null) listing.take(entry as IDataObject);
 		const next = Number(response.next ?? 0);
-		if (!next || listing.enough?.()) return { done: true, total: Number(response.total ?? 0), pages, last: answer };
+		if (!next || listing.enough?.())
+			return { done: true, total: Number(response.total ?? 0), pages, last: answer };
 		if (!Number.isInteger(next) || next <= page) {
-			throw new NodeOperationError(ctx.getNode(), `i'mport's paging did not move forward (page ${page} said next is ${JSON.stringify(response.next)})`, {
-				itemIndex,
-				description: 'Stopped reading this listing so as not to loop. Run it again; if it repeats, narrow the window.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`i'mport's paging did not move forward (page ${page} said next is ${JSON.stringify(response.next)})`,
+				{
+					itemIndex,
+					description:
+						'Stopped reading this listing so as not to loop. Run it again; if it repeats, narrow the window.',
+				},
+			);
 		}
 		if (pages >= MAX_PAGES) {
 			throw new NodeOperationError(ctx.getNode(), `The listing has more than ${MAX_PAGES} pages`, {

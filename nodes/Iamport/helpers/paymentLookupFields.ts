@@ -9,7 +9,11 @@ type ShowFor = Record<string, string[]>;
 export const PAYMENT_SORTS = ['-started', 'started', '-paid', 'paid', '-updated', 'updated'];
 
 /** The Sort field of a payment look-up or listing, with the spec's default (-started). */
-export function paymentSortField(name: string, showFor: ShowFor, description: string): INodeProperties {
+export function paymentSortField(
+	name: string,
+	showFor: ShowFor,
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Sort',
 		name,
@@ -44,10 +48,14 @@ export function includeSandboxField(showFor: ShowFor, description: string): INod
 export function readIncludeSandbox(ctx: IExecuteFunctions, itemIndex: number): boolean {
 	const value = itemParameter(ctx, 'includeSandbox', itemIndex, false);
 	if (typeof value !== 'boolean') {
-		throw new NodeOperationError(ctx.getNode(), `Include Sandbox Payments must be true or false (got ${JSON.stringify(value)})`, {
-			itemIndex,
-			description: 'Nothing was sent for this item',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Include Sandbox Payments must be true or false (got ${JSON.stringify(value)})`,
+			{
+				itemIndex,
+				description: 'Nothing was sent for this item',
+			},
+		);
 	}
 	return value;
 }

@@ -34,15 +34,20 @@ export function readCancelOptions(ctx: IExecuteFunctions, itemIndex: number): Gu
 	const dryRun = itemParameter(ctx, 'dryRun', itemIndex, false) as boolean;
 	return {
 		dryRun,
-		lookUpFirst: !dryRun && (itemParameter(ctx, 'skipAlreadyCancelled', itemIndex, true) as boolean),
+		lookUpFirst:
+			!dryRun && (itemParameter(ctx, 'skipAlreadyCancelled', itemIndex, true) as boolean),
 	};
 }
 
 /** A receipt is cancelled once i'mport shows when (ReceiptAnnotation.cancelled_at, UNIX seconds). */
-const isReceiptCancelled = (answer: IamportAnswer) => Number(answer.envelope.response?.cancelled_at) > 0;
+const isReceiptCancelled = (answer: IamportAnswer) =>
+	Number(answer.envelope.response?.cancelled_at) > 0;
 
 /** A receipt's cancel: GET on its path looks it up, DELETE on the same path cancels it. */
-export function receiptCancel(target: Target, tables: { cancel: OutcomeTable; get: OutcomeTable }): GuardedAction {
+export function receiptCancel(
+	target: Target,
+	tables: { cancel: OutcomeTable; get: OutcomeTable },
+): GuardedAction {
 	return {
 		target,
 		lookup: { method: 'GET', path: target.path, idempotent: true },
@@ -51,6 +56,7 @@ export function receiptCancel(target: Target, tables: { cancel: OutcomeTable; ge
 		actionTable: tables.cancel,
 		isDone: isReceiptCancelled,
 		words: { alreadyDone: 'already_cancelled', wouldAct: 'would_cancel' },
-		unsureHint: 'The cancel may or may not have gone through: look the receipt up (Get, or Dry Run) before cancelling again.',
+		unsureHint:
+			'The cancel may or may not have gone through: look the receipt up (Get, or Dry Run) before cancelling again.',
 	};
 }

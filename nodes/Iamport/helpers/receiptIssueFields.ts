@@ -20,14 +20,16 @@ const commonIssueOptions: INodeProperties[] = [
 		name: 'buyer_name',
 		type: 'string',
 		default: '',
-		description: 'Required by KSNET and Smartro (new module). Strongly recommended, to trace the receipt later.',
+		description:
+			'Required by KSNET and Smartro (new module). Strongly recommended, to trace the receipt later.',
 	},
 	{
 		displayName: 'Buyer Phone',
 		name: 'buyer_tel',
 		type: 'string',
 		default: '',
-		description: 'Required by Smartro (new module) and Welcome Payments. Strongly recommended, to trace the receipt later.',
+		description:
+			'Required by Smartro (new module) and Welcome Payments. Strongly recommended, to trace the receipt later.',
 	},
 	{
 		displayName: 'Identifier Type',
@@ -48,7 +50,8 @@ const commonIssueOptions: INodeProperties[] = [
 		name: 'corp_reg_no',
 		type: 'string',
 		default: '',
-		description: "The issuing shop's business registration number. Required by Kiwoom Pay (Daou) and Welcome Payments.",
+		description:
+			"The issuing shop's business registration number. Required by Kiwoom Pay (Daou) and Welcome Payments.",
 	},
 	{
 		displayName: 'Product Type',
@@ -80,7 +83,7 @@ const commonIssueOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: 0,
 		description:
-			'The tax-free part of the amount, in won. i\'mport takes 1/11 of the rest as VAT; use this to adjust the VAT.',
+			"The tax-free part of the amount, in won. i'mport takes 1/11 of the rest as VAT; use this to adjust the VAT.",
 	},
 	{
 		displayName: 'VAT Amount',
@@ -88,11 +91,13 @@ const commonIssueOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: 0,
-		description: 'Only for merchants allowed to set the VAT themselves: the VAT part of the amount, in won',
+		description:
+			'Only for merchants allowed to set the VAT themselves: the VAT part of the amount, in won',
 	},
 ];
 
-const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+const byName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 /** The optional fields of a receipt Issue operation: the common ones and the operation's own, by name. */
 export function issueOptions(own: INodeProperties[]): INodeProperties[] {
@@ -100,7 +105,8 @@ export function issueOptions(own: INodeProperties[]): INodeProperties[] {
 }
 
 /** Added to an Issue error when the POST may have reached i'mport. */
-export const ISSUE_UNSURE_HINT = 'The receipt may have been issued anyway: look it up (Get) before issuing it again.';
+export const ISSUE_UNSURE_HINT =
+	'The receipt may have been issued anyway: look it up (Get) before issuing it again.';
 
 type ShowFor = Record<string, string[]>;
 
@@ -121,7 +127,10 @@ export function identifierField(showFor: ShowFor): INodeProperties {
 }
 
 /** The optional fields of an Issue operation, as one collection. */
-export function additionalIssueFields(showFor: ShowFor, options: INodeProperties[]): INodeProperties {
+export function additionalIssueFields(
+	showFor: ShowFor,
+	options: INodeProperties[],
+): INodeProperties {
 	return {
 		displayName: 'Additional Fields',
 		name: 'issueOptions',
@@ -141,11 +150,18 @@ export function readIssueOptions(ctx: IExecuteFunctions, itemIndex: number): IDa
 	const body: IDataObject = {};
 	for (const [name, value] of Object.entries(options)) {
 		if (value === '' || value === undefined || value === null) continue;
-		if (WHOLE_WON_FIELDS.includes(name) && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) {
-			throw new NodeOperationError(ctx.getNode(), `${name} must be a whole number of won, 0 or more (got ${JSON.stringify(value)})`, {
-				itemIndex,
-				description: 'Nothing was sent for this item',
-			});
+		if (
+			WHOLE_WON_FIELDS.includes(name) &&
+			(typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+		) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`${name} must be a whole number of won, 0 or more (got ${JSON.stringify(value)})`,
+				{
+					itemIndex,
+					description: 'Nothing was sent for this item',
+				},
+			);
 		}
 		body[name] = value;
 	}

@@ -22,7 +22,8 @@ export const settingsDescription: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
 				default: 5,
-				description: 'How many items are sent to i\'mport at the same time (1-50). The first item always goes alone, so one access token serves the whole run.',
+				description:
+					"How many items are sent to i'mport at the same time (1-50). The first item always goes alone, so one access token serves the whole run.",
 			},
 			{
 				displayName: 'Max Outage Wait (Ms)',
@@ -39,7 +40,8 @@ export const settingsDescription: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 1000, numberPrecision: 0 },
 				default: 0,
-				description: 'Upper limit on requests started per second, for PGs that throttle (e.g. Daou asks for at most 50). 0 means no limit beyond Concurrency.',
+				description:
+					'Upper limit on requests started per second, for PGs that throttle (e.g. Daou asks for at most 50). 0 means no limit beyond Concurrency.',
 			},
 			{
 				displayName: 'Outage Failure Percent',
@@ -48,7 +50,7 @@ export const settingsDescription: INodeProperties[] = [
 				typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
 				default: 80,
 				description:
-					'I\'mport looks unavailable when at least this share of the last Outage Window calls failed transiently (HTTP 429, 502, 503, 504, connection refused or reset, timeout). Then no item is sent and nothing is retried; one probe call at a time checks whether i\'mport is back.',
+					"I'mport looks unavailable when at least this share of the last Outage Window calls failed transiently (HTTP 429, 502, 503, 504, connection refused or reset, timeout). Then no item is sent and nothing is retried; one probe call at a time checks whether i'mport is back.",
 			},
 			{
 				displayName: 'Outage Window (Calls)',
@@ -57,7 +59,7 @@ export const settingsDescription: INodeProperties[] = [
 				typeOptions: { minValue: 0, maxValue: 1000, numberPrecision: 0 },
 				default: 10,
 				description:
-					'How many of the run\'s most recent calls, across all items, are judged to tell whether i\'mport is down. 0 turns this off: each item then only retries on its own.',
+					"How many of the run's most recent calls, across all items, are judged to tell whether i'mport is down. 0 turns this off: each item then only retries on its own.",
 			},
 			{
 				displayName: 'Retries',
@@ -66,7 +68,7 @@ export const settingsDescription: INodeProperties[] = [
 				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
 				default: 2,
 				description:
-					'Extra attempts after a transient failure (HTTP 429, 502, 503, 504, connection reset, timeout, a body that is not i\'mport\'s JSON). A cancel is looked up before it is sent again; an issue is sent again only if the first attempt never reached i\'mport. While i\'mport looks unavailable (see Outage Window) failures do not use up retries: the item waits with the run.',
+					"Extra attempts after a transient failure (HTTP 429, 502, 503, 504, connection reset, timeout, a body that is not i'mport's JSON). A cancel is looked up before it is sent again; an issue is sent again only if the first attempt never reached i'mport. While i'mport looks unavailable (see Outage Window) failures do not use up retries: the item waits with the run.",
 			},
 			{
 				displayName: 'Retry Wait (Ms)',
@@ -74,7 +76,8 @@ export const settingsDescription: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 60000, numberPrecision: 0 },
 				default: 500,
-				description: 'First wait before a retry, doubled at each attempt (with jitter). A Retry-After header from i\'mport takes precedence.',
+				description:
+					"First wait before a retry, doubled at each attempt (with jitter). A Retry-After header from i'mport takes precedence.",
 			},
 			{
 				displayName: 'Timeout (Ms)',
@@ -82,7 +85,7 @@ export const settingsDescription: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 100, maxValue: 300000, numberPrecision: 0 },
 				default: 30000,
-				description: 'How long to wait for each answer from i\'mport',
+				description: "How long to wait for each answer from i'mport",
 			},
 		],
 	},
@@ -111,9 +114,13 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		if (options[name] === undefined) continue;
 		const value = Number(options[name]);
 		if (!Number.isInteger(value) || value < field.min || value > field.max) {
-			throw new NodeOperationError(ctx.getNode(), `Option "${name}" must be a whole number from ${field.min} to ${field.max}`, {
-				description: `Got ${JSON.stringify(options[name])}`,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Option "${name}" must be a whole number from ${field.min} to ${field.max}`,
+				{
+					description: `Got ${JSON.stringify(options[name])}`,
+				},
+			);
 		}
 		settings[name] = value;
 	}

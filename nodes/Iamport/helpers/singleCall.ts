@@ -11,7 +11,10 @@ export async function lookUp(
 	target: Target,
 	table: OutcomeTable,
 ): Promise<ItemResult> {
-	const answer = await transport.send({ method: 'GET', path: target.path, idempotent: true }, itemIndex);
+	const answer = await transport.send(
+		{ method: 'GET', path: target.path, idempotent: true },
+		itemIndex,
+	);
 	return resultOf(target, answer, table);
 }
 
@@ -29,7 +32,8 @@ export async function sendOnce(
 ): Promise<ItemResult> {
 	const sent = await transport.trySend({ ...request, idempotent: false }, itemIndex);
 	if (sent instanceof IamportRequestError) {
-		if (sent.mayHaveReachedIamport) sent.description = `${sent.description ?? ''} ${unsureHint}`.trim();
+		if (sent.mayHaveReachedIamport)
+			sent.description = `${sent.description ?? ''} ${unsureHint}`.trim();
 		throw sent;
 	}
 	return resultOf(target, sent, table);

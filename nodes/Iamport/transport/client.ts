@@ -1,4 +1,10 @@
-import type { IAdditionalCredentialOptions, IDataObject, IHttpRequestMethods, INode, RequestHelperFunctions } from 'n8n-workflow';
+import type {
+	IAdditionalCredentialOptions,
+	IDataObject,
+	IHttpRequestMethods,
+	INode,
+	RequestHelperFunctions,
+} from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { CredentialContext } from './credentials';
@@ -96,7 +102,9 @@ export class IamportTransport {
 		private readonly ctx: TransportContext,
 		private readonly settings: TransportSettings,
 	) {
-		this.pacer = new RequestPacer(settings.maxRequestsPerSecond > 0 ? 1000 / settings.maxRequestsPerSecond : 0);
+		this.pacer = new RequestPacer(
+			settings.maxRequestsPerSecond > 0 ? 1000 / settings.maxRequestsPerSecond : 0,
+		);
 		this.guard = new OutageGuard({
 			outageWindow: settings.outageWindow ?? 0,
 			outageFailurePercent: settings.outageFailurePercent ?? 100,
@@ -111,9 +119,13 @@ export class IamportTransport {
 	 * refused after a refresh, network failures, timeouts, non-JSON bodies, transient statuses
 	 * after all retries.
 	 */
-	async trySend(request: IamportRequest, itemIndex: number): Promise<IamportAnswer | IamportRequestError> {
+	async trySend(
+		request: IamportRequest,
+		itemIndex: number,
+	): Promise<IamportAnswer | IamportRequestError> {
 		// Once the credential proved unusable, the other items would only repeat the same failure.
-		if (this.tokenFailure) return new IamportRequestError(this.ctx.getNode(), this.tokenFailure, itemIndex);
+		if (this.tokenFailure)
+			return new IamportRequestError(this.ctx.getNode(), this.tokenFailure, itemIndex);
 		let firstFailureAt: number | undefined;
 		for (let attempt = 0; ; ) {
 			const ticket = await this.guard.beforeCall();
@@ -133,7 +145,10 @@ export class IamportTransport {
 			// the item waits with the run (in beforeCall) and keeps its own retries.
 			if (this.guard.paused) continue;
 			firstFailureAt ??= Date.now();
-			if (attempt >= this.settings.retries && !this.keepsLooking(request, itemIndex, firstFailureAt)) {
+			if (
+				attempt >= this.settings.retries &&
+				!this.keepsLooking(request, itemIndex, firstFailureAt)
+			) {
 				return new IamportRequestError(this.ctx.getNode(), failure, itemIndex);
 			}
 			await sleep(Math.min(this.backoffMs(attempt, failure.retryAfterMs), MAX_LOOK_AGAIN_WAIT_MS));
@@ -175,14 +190,17 @@ export class IamportTransport {
 	 */
 	notSentError(itemIndex: number, lastFailure?: Error) {
 		const { failed, calls } = this.guard.lastJudged;
-		const ownFailure = lastFailure && !(lastFailure instanceof IamportRequestError && lastFailure.notSent);
+		const ownFailure =
+			lastFailure && !(lastFailure instanceof IamportRequestError && lastFailure.notSent);
 		const before = ownFailure ? `Its last call failed: ${lastFailure.message}. ` : '';
 		const why = this.guard.unavailable
 			? `${failed} of the last ${calls} calls to i'mport failed and it did not answer again within Max Outage Wait, so the run stopped sending.`
 			: 'The run stopped before this item was done.';
 		const failure = new TransportFailure({
 			kind: 'not_sent',
-			message: this.guard.unavailable ? "Not sent: i'mport looks unavailable" : 'Not sent: the run stopped',
+			message: this.guard.unavailable
+				? "Not sent: i'mport looks unavailable"
+				: 'Not sent: the run stopped',
 			description: `${before}${why} Nothing was changed at i'mport for this item: run it again once i'mport answers.`,
 		});
 		return new IamportRequestError(this.ctx.getNode(), failure, itemIndex);
@@ -216,7 +234,9 @@ export class IamportTransport {
 		try {
 			const response = await this.ctx.helpers.httpRequestWithAuthentication.call(
 				// n8n binds its helpers to the context they came from; the call needs that context back.
-				this.ctx as unknown as ThisParameterType<RequestHelperFunctions['httpRequestWithAuthentication']>,
+				this.ctx as unknown as ThisParameterType<
+					RequestHelperFunctions['httpRequestWithAuthentication']
+				>,
 				CREDENTIAL_TYPE,
 				{
 					method: request.method,

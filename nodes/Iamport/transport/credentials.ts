@@ -11,10 +11,17 @@ export type CredentialContext = Pick<FunctionsBase, 'getNode' | 'getCredentials'
  * has the credential issue a new token and writes it into this same object (and the database), so
  * the requests after it use the new token, in this run and the next.
  */
-export async function loadCredentials(ctx: CredentialContext): Promise<IAdditionalCredentialOptions> {
+export async function loadCredentials(
+	ctx: CredentialContext,
+): Promise<IAdditionalCredentialOptions> {
 	const data = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 	return {
-		credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? CREDENTIAL_TYPE, type: CREDENTIAL_TYPE, data },
+		credentialsDecrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? CREDENTIAL_TYPE,
+			type: CREDENTIAL_TYPE,
+			data,
+		},
 	};
 }

@@ -19,7 +19,14 @@ export interface IamportAnswer {
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
 /** Statuses that say i'mport did not process the request, so even a POST may be sent again. */
 const NOT_PROCESSED_STATUSES = new Set([429]);
-const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ECONNREFUSED', 'EPIPE', 'EAI_AGAIN']);
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ECONNREFUSED',
+	'EPIPE',
+	'EAI_AGAIN',
+]);
 /** Network failures that happen before a request can reach the server. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 
@@ -144,11 +151,14 @@ export function classifyThrown(error: any): IamportAnswer | TransportFailure {
 				httpStatus: 401,
 			});
 		}
-		if (isEnvelope(body) && !TRANSIENT_STATUSES.has(httpStatus)) return { httpStatus, envelope: body };
+		if (isEnvelope(body) && !TRANSIENT_STATUSES.has(httpStatus))
+			return { httpStatus, envelope: body };
 		return new TransportFailure({
 			kind: 'http',
 			message: `i'mport answered HTTP ${httpStatus}${isEnvelope(body) && body.message ? `: ${body.message}` : ''}`,
-			description: isEnvelope(body) ? 'A transient failure; it may succeed when run again' : "The answer was not i'mport's JSON envelope",
+			description: isEnvelope(body)
+				? 'A transient failure; it may succeed when run again'
+				: "The answer was not i'mport's JSON envelope",
 			httpStatus,
 			retryAfterMs: retryAfterMs(cause?.response?.headers),
 		});
@@ -158,7 +168,9 @@ export function classifyThrown(error: any): IamportAnswer | TransportFailure {
 	const isTimeout = networkCode === 'ETIMEDOUT' || networkCode === 'ECONNABORTED';
 	return new TransportFailure({
 		kind: 'network',
-		message: isTimeout ? "i'mport did not answer in time" : `The request to i'mport failed (${networkCode ?? 'network error'})`,
+		message: isTimeout
+			? "i'mport did not answer in time"
+			: `The request to i'mport failed (${networkCode ?? 'network error'})`,
 		description: isTimeout
 			? 'Raise the Timeout option, or run again later. A cancel that timed out is checked again before it is retried.'
 			: "Check the Base URL in the credential and the network between n8n and i'mport",
@@ -199,6 +211,10 @@ export class IamportRequestError extends NodeApiError {
 	forItem(itemIndex: number, note = ''): IamportRequestError {
 		const failure = this.transportFailure;
 		const description = `${failure.description} ${note}`.trim();
-		return new IamportRequestError(this.node, new TransportFailure({ ...failure, description }), itemIndex);
+		return new IamportRequestError(
+			this.node,
+			new TransportFailure({ ...failure, description }),
+			itemIndex,
+		);
 	}
 }

@@ -105,7 +105,8 @@ export class OutageGuard {
 	/** Records what the call made with `ticket` found out; every ticket must be recorded once. */
 	record(ticket: CallTicket, verdict: CallVerdict, retryAfterMs?: number) {
 		if (verdict === 'answered') this.answers++;
-		if (this.state === 'gaveUp' || this.state === 'stopped' || this.settings.outageWindow <= 0) return;
+		if (this.state === 'gaveUp' || this.state === 'stopped' || this.settings.outageWindow <= 0)
+			return;
 		if (verdict === 'answered') {
 			// Any answer while paused (the probe, or a call that was already under way) ends the pause.
 			if (this.paused) this.close();
@@ -140,7 +141,10 @@ export class OutageGuard {
 
 	private tripped() {
 		const { outageWindow, outageFailurePercent } = this.settings;
-		return this.window.length >= outageWindow && this.failedInWindow() * 100 >= outageFailurePercent * outageWindow;
+		return (
+			this.window.length >= outageWindow &&
+			this.failedInWindow() * 100 >= outageFailurePercent * outageWindow
+		);
 	}
 
 	private open() {
@@ -152,7 +156,8 @@ export class OutageGuard {
 	}
 
 	private probeFailed() {
-		if (this.waited + (Date.now() - this.openedAt) >= this.settings.maxOutageWaitMs) return this.giveUp();
+		if (this.waited + (Date.now() - this.openedAt) >= this.settings.maxOutageWaitMs)
+			return this.giveUp();
 		this.state = 'open';
 		this.probeScheduled = false;
 		this.wakeAll();

@@ -13,7 +13,10 @@ import { outcomes as getOutcomes } from './get.operation';
 const showFor = { resource: ['cashReceipt'], operation: ['cancel'] };
 
 export const description: INodeProperties[] = [
-	impUidField(showFor, "The i'mport payment ID (imp_uid) whose cash receipt to cancel, usually mapped from a field of the incoming item"),
+	impUidField(
+		showFor,
+		"The i'mport payment ID (imp_uid) whose cash receipt to cancel, usually mapped from a field of the incoming item",
+	),
 	...cancelSafetyFields(showFor),
 ];
 
@@ -37,6 +40,16 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): CancelItem 
 }
 
 /** Looks the receipt up (GET) around the DELETE: see runGuardedAction. */
-export async function run(this: IExecuteFunctions, { target, options }: CancelItem, itemIndex: number, transport: IamportTransport) {
-	return await runGuardedAction(transport, itemIndex, receiptCancel(target, { cancel: outcomes, get: getOutcomes }), options);
+export async function run(
+	this: IExecuteFunctions,
+	{ target, options }: CancelItem,
+	itemIndex: number,
+	transport: IamportTransport,
+) {
+	return await runGuardedAction(
+		transport,
+		itemIndex,
+		receiptCancel(target, { cancel: outcomes, get: getOutcomes }),
+		options,
+	);
 }

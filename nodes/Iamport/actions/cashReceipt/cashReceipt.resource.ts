@@ -5,7 +5,11 @@ import * as issue from './issue.operation';
 
 /** Cash receipts of payments made through i'mport, by imp_uid. */
 export const cashReceipt: Resource = {
-	option: { name: 'Cash Receipt', value: 'cashReceipt', description: "Receipts of payments made through i'mport (imp_uid)" },
+	option: {
+		name: 'Cash Receipt',
+		value: 'cashReceipt',
+		description: "Receipts of payments made through i'mport (imp_uid)",
+	},
 	operations: { cancel, get, issue },
 	properties: [
 		{
@@ -30,7 +34,8 @@ export const cashReceipt: Resource = {
 				{
 					name: 'Issue',
 					value: 'issue',
-					description: "Issue a cash receipt for a cash payment (bank transfer, virtual account) made through i'mport",
+					description:
+						"Issue a cash receipt for a cash payment (bank transfer, virtual account) made through i'mport",
 					action: 'Issue a cash receipt',
 				},
 			],

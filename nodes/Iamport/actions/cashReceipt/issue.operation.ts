@@ -17,7 +17,10 @@ import type { IamportTransport } from '../../transport/client';
 const showFor = { resource: ['cashReceipt'], operation: ['issue'] };
 
 export const description: INodeProperties[] = [
-	impUidField(showFor, "The i'mport payment ID (imp_uid) of a cash payment (bank transfer or virtual account) to issue a cash receipt for. The amount is the payment's (what is left of it after partial refunds)."),
+	impUidField(
+		showFor,
+		"The i'mport payment ID (imp_uid) of a cash payment (bank transfer or virtual account) to issue a cash receipt for. The amount is the payment's (what is left of it after partial refunds).",
+	),
 	identifierField(showFor),
 	additionalIssueFields(
 		showFor,
@@ -43,7 +46,12 @@ export const description: INodeProperties[] = [
 /** POST /receipts/{imp_uid} (issueReceipt) */
 export const outcomes: OutcomeTable = {
 	success: 'issued',
-	byStatus: { 400: 'invalid_request', 404: 'not_found', 500: 'pg_rejected', 501: 'pg_not_supported' },
+	byStatus: {
+		400: 'invalid_request',
+		404: 'not_found',
+		500: 'pg_rejected',
+		501: 'pg_not_supported',
+	},
 };
 
 interface IssueItem {
@@ -55,11 +63,26 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IssueItem {
 	const id = readId(this, 'impUid', 'imp_uid', itemIndex);
 	return {
 		target: { idField: 'imp_uid', id, path: `/receipts/${segment(id)}` },
-		body: { identifier: readText(this, 'identifier', 'identifier', itemIndex), ...readIssueOptions(this, itemIndex) },
+		body: {
+			identifier: readText(this, 'identifier', 'identifier', itemIndex),
+			...readIssueOptions(this, itemIndex),
+		},
 	};
 }
 
 /** Sent once: see sendOnce. */
-export async function run(this: IExecuteFunctions, { target, body }: IssueItem, itemIndex: number, transport: IamportTransport) {
-	return await sendOnce(transport, itemIndex, target, { method: 'POST', path: target.path, body }, outcomes, ISSUE_UNSURE_HINT);
+export async function run(
+	this: IExecuteFunctions,
+	{ target, body }: IssueItem,
+	itemIndex: number,
+	transport: IamportTransport,
+) {
+	return await sendOnce(
+		transport,
+		itemIndex,
+		target,
+		{ method: 'POST', path: target.path, body },
+		outcomes,
+		ISSUE_UNSURE_HINT,
+	);
 }

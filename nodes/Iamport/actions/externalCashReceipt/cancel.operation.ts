@@ -20,7 +20,12 @@ export const description: INodeProperties[] = [
 /** DELETE /receipts/external/{merchant_uid} (revokeExternalReceipt) */
 export const outcomes: OutcomeTable = {
 	success: 'cancelled',
-	byStatus: { 400: 'invalid_request', 404: 'not_issued', 500: 'pg_rejected', 501: 'pg_not_supported' },
+	byStatus: {
+		400: 'invalid_request',
+		404: 'not_issued',
+		500: 'pg_rejected',
+		501: 'pg_not_supported',
+	},
 };
 
 interface CancelItem {
@@ -37,6 +42,16 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): CancelItem 
 }
 
 /** Looks the receipt up (GET) around the DELETE: see runGuardedAction. */
-export async function run(this: IExecuteFunctions, { target, options }: CancelItem, itemIndex: number, transport: IamportTransport) {
-	return await runGuardedAction(transport, itemIndex, receiptCancel(target, { cancel: outcomes, get: getOutcomes }), options);
+export async function run(
+	this: IExecuteFunctions,
+	{ target, options }: CancelItem,
+	itemIndex: number,
+	transport: IamportTransport,
+) {
+	return await runGuardedAction(
+		transport,
+		itemIndex,
+		receiptCancel(target, { cancel: outcomes, get: getOutcomes }),
+		options,
+	);
 }

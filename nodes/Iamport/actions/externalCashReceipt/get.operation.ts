@@ -21,6 +21,11 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): { target: T
 	return { target: { idField: 'merchant_uid', id, path: `/receipts/external/${segment(id)}` } };
 }
 
-export async function run(this: IExecuteFunctions, { target }: { target: Target }, itemIndex: number, transport: IamportTransport) {
+export async function run(
+	this: IExecuteFunctions,
+	{ target }: { target: Target },
+	itemIndex: number,
+	transport: IamportTransport,
+) {
 	return await lookUp(transport, itemIndex, target, outcomes);
 }

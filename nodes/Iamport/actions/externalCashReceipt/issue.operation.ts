@@ -17,14 +17,18 @@ import type { IamportTransport } from '../../transport/client';
 const showFor = { resource: ['externalCashReceipt'], operation: ['issue'] };
 
 export const description: INodeProperties[] = [
-	merchantUidField(showFor, 'Your order number for the cash payment (merchant_uid). Use the same number as the cash sale so the two can be reconciled; Smartro (new module) accepts no special characters.'),
+	merchantUidField(
+		showFor,
+		'Your order number for the cash payment (merchant_uid). Use the same number as the cash sale so the two can be reconciled; Smartro (new module) accepts no special characters.',
+	),
 	{
 		displayName: 'Channel Key',
 		name: 'channelKey',
 		type: 'string',
 		required: true,
 		default: '',
-		description: "The channel key of the PG channel to issue through (PortOne admin console, Integration > Channels)",
+		description:
+			'The channel key of the PG channel to issue through (PortOne admin console, Integration > Channels)',
 		displayOptions: { show: showFor },
 	},
 	{
@@ -91,6 +95,18 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IssueItem {
 }
 
 /** Sent once: see sendOnce. */
-export async function run(this: IExecuteFunctions, { target, body }: IssueItem, itemIndex: number, transport: IamportTransport) {
-	return await sendOnce(transport, itemIndex, target, { method: 'POST', path: target.path, body }, outcomes, ISSUE_UNSURE_HINT);
+export async function run(
+	this: IExecuteFunctions,
+	{ target, body }: IssueItem,
+	itemIndex: number,
+	transport: IamportTransport,
+) {
+	return await sendOnce(
+		transport,
+		itemIndex,
+		target,
+		{ method: 'POST', path: target.path, body },
+		outcomes,
+		ISSUE_UNSURE_HINT,
+	);
 }

@@ -29,19 +29,27 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Merchant UID',
 				value: 'merchantUid',
-				description: 'Your order ID (merchant_uid). Refused when more than one payment under it still has money to refund.',
+				description:
+					'Your order ID (merchant_uid). Refused when more than one payment under it still has money to refund.',
 			},
 		],
 		displayOptions: { show: showFor },
 	},
-	impUidField({ ...showFor, refundBy: ['impUid'] }, "The i'mport payment ID (imp_uid) to refund, usually mapped from a field of the incoming item"),
-	merchantUidField({ ...showFor, refundBy: ['merchantUid'] }, 'Your order ID (merchant_uid) whose payment to refund'),
+	impUidField(
+		{ ...showFor, refundBy: ['impUid'] },
+		"The i'mport payment ID (imp_uid) to refund, usually mapped from a field of the incoming item",
+	),
+	merchantUidField(
+		{ ...showFor, refundBy: ['merchantUid'] },
+		'Your order ID (merchant_uid) whose payment to refund',
+	),
 	{
 		displayName: 'Refund Mode',
 		name: 'refundMode',
 		type: 'options',
 		default: 'partial',
-		description: 'Full refunds what is left of the payment; Partial refunds the Amount below and nothing else. An empty or unknown value is an error, never a full refund.',
+		description:
+			'Full refunds what is left of the payment; Partial refunds the Amount below and nothing else. An empty or unknown value is an error, never a full refund.',
 		options: [
 			{ name: 'Full (Everything Left)', value: 'full' },
 			{ name: 'Partial (an Amount)', value: 'partial' },
@@ -55,7 +63,8 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: 0,
 		typeOptions: { minValue: 1, numberPrecision: 0 },
-		description: 'Whole won to refund, more than 0. Empty, 0, negative, fractional or non-numeric values are refused for the item and nothing is sent for it.',
+		description:
+			'Whole won to refund, more than 0. Empty, 0, negative, fractional or non-numeric values are refused for the item and nothing is sent for it.',
 		displayOptions: { show: { ...showFor, refundMode: ['partial'] } },
 	},
 	{
@@ -102,14 +111,16 @@ export const description: INodeProperties[] = [
 				name: 'refund_holder',
 				type: 'string',
 				default: '',
-				description: 'Virtual-account refunds: the name on the account the money goes back to. Required for virtual accounts (and by KCP for next-month mobile refunds, Smartro (new) for bank transfers).',
+				description:
+					'Virtual-account refunds: the name on the account the money goes back to. Required for virtual accounts (and by KCP for next-month mobile refunds, Smartro (new) for bank transfers).',
 			},
 			{
 				displayName: 'Refund Account Holder Phone',
 				name: 'refund_tel',
 				type: 'string',
 				default: '',
-				description: 'Virtual-account refunds: phone number of the account holder. Required by Smartro.',
+				description:
+					'Virtual-account refunds: phone number of the account holder. Required by Smartro.',
 			},
 			{
 				displayName: 'Refund Account Number',
@@ -124,7 +135,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '088',
-				description: "Virtual-account refunds: the bank's code; codes differ per PG (see PortOne's bank code list)",
+				description:
+					"Virtual-account refunds: the bank's code; codes differ per PG (see PortOne's bank code list)",
 			},
 			{
 				displayName: 'Requester (Naver Pay)',
@@ -142,14 +154,16 @@ export const description: INodeProperties[] = [
 				name: 'retain_promotion',
 				type: 'boolean',
 				default: false,
-				description: "Whether to keep a promotion applied to the payment even if what is left breaks the promotion's rules",
+				description:
+					"Whether to keep a promotion applied to the payment even if what is left breaks the promotion's rules",
 			},
 			{
 				displayName: 'Send Webhook',
 				name: 'enable_webhook',
 				type: 'boolean',
 				default: false,
-				description: "Whether i'mport sends its cancel notification (webhook) for this refund; it does not by default for refunds made through the API",
+				description:
+					"Whether i'mport sends its cancel notification (webhook) for this refund; it does not by default for refunds made through the API",
 			},
 			{
 				displayName: 'Tax-Free Amount',
@@ -157,7 +171,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 0 },
 				default: 0,
-				description: 'The tax-free part of the refund, in whole won. Required for tax-free payments by KCP, KICC, NICE, Payco and Smartro (new).',
+				description:
+					'The tax-free part of the refund, in whole won. Required for tax-free payments by KCP, KICC, NICE, Payco and Smartro (new).',
 			},
 			{
 				displayName: 'VAT Amount',
@@ -165,7 +180,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 0 },
 				default: 0,
-				description: 'The VAT part of the refund, in whole won. Required when the VAT was set at payment (NICE, KG Inicis, Welcome Payments, NICE (new)).',
+				description:
+					'The VAT part of the refund, in whole won. Required when the VAT was set at payment (NICE, KG Inicis, Welcome Payments, NICE (new)).',
 			},
 		],
 	},
@@ -183,7 +199,9 @@ const cancelOutcomes: OutcomeTable = { success: 'refunded', byStatus: {} };
 /** A refusal's outcome: code -1 on HTTP 200 is the PG's (reference notes, medium confidence), any other code i'mport's own. */
 function refusalOutcome(answer: IamportAnswer) {
 	const onHttp2xx = answer.httpStatus >= 200 && answer.httpStatus < 300;
-	return onHttp2xx && answer.envelope.code === -1 ? 'pg_rejected' : outcomeOf(answer, cancelOutcomes);
+	return onHttp2xx && answer.envelope.code === -1
+		? 'pg_rejected'
+		: outcomeOf(answer, cancelOutcomes);
 }
 
 /** A findAll page size, and how many pages one merchant_uid may take before the item is refused. */
@@ -216,14 +234,25 @@ export function readWon(value: unknown, min: number): number | undefined {
 	return amount;
 }
 
-function refuseItem(ctx: IExecuteFunctions, itemIndex: number, message: string, description = 'Nothing was sent for this item') {
+function refuseItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description = 'Nothing was sent for this item',
+) {
 	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
-function readOptionalText(ctx: IExecuteFunctions, value: unknown, label: string, itemIndex: number): string {
+function readOptionalText(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value !== 'string') throw refuseItem(ctx, itemIndex, `${label} must be text, not ${typeof value}`);
+	if (typeof value !== 'string')
+		throw refuseItem(ctx, itemIndex, `${label} must be text, not ${typeof value}`);
 	return value;
 }
 
@@ -244,13 +273,22 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem 
 		const id = readId(this, 'merchantUid', 'merchant_uid', itemIndex);
 		target = { idField: 'merchant_uid', id, path: `/payments/findAll/${segment(id)}` };
 	} else {
-		throw refuseItem(this, itemIndex, `Find Payment By must be "impUid" or "merchantUid" (got ${JSON.stringify(by)})`);
+		throw refuseItem(
+			this,
+			itemIndex,
+			`Find Payment By must be "impUid" or "merchantUid" (got ${JSON.stringify(by)})`,
+		);
 	}
 
 	// An explicit choice: anything but the two words (an empty expression included) is refused.
 	const mode = itemParameter(this, 'refundMode', itemIndex, '') as unknown;
 	if (mode !== 'full' && mode !== 'partial') {
-		throw refuseItem(this, itemIndex, `Refund Mode must be "full" or "partial" (got ${JSON.stringify(mode)})`, 'Nothing was sent for this item: an unclear mode is never taken as a full refund');
+		throw refuseItem(
+			this,
+			itemIndex,
+			`Refund Mode must be "full" or "partial" (got ${JSON.stringify(mode)})`,
+			'Nothing was sent for this item: an unclear mode is never taken as a full refund',
+		);
 	}
 	let amount: number | undefined;
 	if (mode === 'partial') {
@@ -266,14 +304,31 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem 
 		}
 	}
 
-	const referenceText = readOptionalText(this, itemParameter(this, 'refundReference', itemIndex, ''), 'Refund Reference', itemIndex).trim();
+	const referenceText = readOptionalText(
+		this,
+		itemParameter(this, 'refundReference', itemIndex, ''),
+		'Refund Reference',
+		itemIndex,
+	).trim();
 	const reference = referenceText === '' ? undefined : referenceText;
 	if (reference !== undefined) {
 		const problem = checkReference(reference);
-		if (problem) throw refuseItem(this, itemIndex, `Refund Reference ${problem} (got ${JSON.stringify(reference)})`);
+		if (problem)
+			throw refuseItem(
+				this,
+				itemIndex,
+				`Refund Reference ${problem} (got ${JSON.stringify(reference)})`,
+			);
 	}
-	const userReason = readOptionalText(this, itemParameter(this, 'reason', itemIndex, ''), 'Reason', itemIndex).trim();
-	const reason = [reference === undefined ? '' : referenceToken(reference), userReason].filter(Boolean).join(' ');
+	const userReason = readOptionalText(
+		this,
+		itemParameter(this, 'reason', itemIndex, ''),
+		'Reason',
+		itemIndex,
+	).trim();
+	const reason = [reference === undefined ? '' : referenceToken(reference), userReason]
+		.filter(Boolean)
+		.join(' ');
 
 	const options = itemParameter(this, 'refundFields', itemIndex, {}) as IDataObject;
 	const fields: IDataObject = {};
@@ -281,9 +336,18 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem 
 		const value = options[name];
 		if (value === undefined || value === '' || value === null) continue;
 		const won = readWon(value, 0);
-		if (won === undefined) throw refuseItem(this, itemIndex, `${name} must be a whole number of won, 0 or more (got ${JSON.stringify(value)})`);
+		if (won === undefined)
+			throw refuseItem(
+				this,
+				itemIndex,
+				`${name} must be a whole number of won, 0 or more (got ${JSON.stringify(value)})`,
+			);
 		if (amount !== undefined && won > amount) {
-			throw refuseItem(this, itemIndex, `${name} (${won}) is more than the amount to refund (${amount})`);
+			throw refuseItem(
+				this,
+				itemIndex,
+				`${name} (${won}) is more than the amount to refund (${amount})`,
+			);
 		}
 		fields[name] = won;
 	}
@@ -293,18 +357,32 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem 
 	}
 	for (const name of ['enable_webhook', 'retain_promotion']) {
 		if (options[name] === undefined) continue;
-		if (typeof options[name] !== 'boolean') throw refuseItem(this, itemIndex, `${name} must be true or false (got ${JSON.stringify(options[name])})`);
+		if (typeof options[name] !== 'boolean')
+			throw refuseItem(
+				this,
+				itemIndex,
+				`${name} must be true or false (got ${JSON.stringify(options[name])})`,
+			);
 		fields[name] = options[name];
 	}
 	if (options.requester !== undefined) {
 		if (options.requester !== 'customer' && options.requester !== 'admin') {
-			throw refuseItem(this, itemIndex, `Requester must be "customer" or "admin" (got ${JSON.stringify(options.requester)})`);
+			throw refuseItem(
+				this,
+				itemIndex,
+				`Requester must be "customer" or "admin" (got ${JSON.stringify(options.requester)})`,
+			);
 		}
 		fields.extra = { requester: options.requester };
 	}
 	const includeSandbox = readIncludeSandbox(this, itemIndex);
 	const dryRun = itemParameter(this, 'dryRun', itemIndex, false) as unknown;
-	if (typeof dryRun !== 'boolean') throw refuseItem(this, itemIndex, `Dry Run must be true or false (got ${JSON.stringify(dryRun)})`);
+	if (typeof dryRun !== 'boolean')
+		throw refuseItem(
+			this,
+			itemIndex,
+			`Dry Run must be true or false (got ${JSON.stringify(dryRun)})`,
+		);
 	return { target, mode, amount, reference, reason, fields, dryRun, includeSandbox };
 }
 
@@ -323,13 +401,17 @@ const historyOf = (payment: Payment): CancelEntry[] =>
 
 /** Entries are told apart by cancellation_id, or by what they hold when a PG gives none. */
 const entryKey = (entry: CancelEntry) =>
-	entry.cancellation_id ? `id:${String(entry.cancellation_id)}` : `at:${String(entry.pg_tid)}|${String(entry.cancelled_at)}|${String(entry.amount)}|${String(entry.reason)}`;
+	entry.cancellation_id
+		? `id:${String(entry.cancellation_id)}`
+		: `at:${String(entry.pg_tid)}|${String(entry.cancelled_at)}|${String(entry.amount)}|${String(entry.reason)}`;
 
 /** The refund of a reference, in any of the payments. */
 export function entryWithReference(payments: Payment[], reference: string) {
 	const token = referenceToken(reference);
 	for (const payment of payments) {
-		const entry = historyOf(payment).find((e) => typeof e.reason === 'string' && e.reason.includes(token));
+		const entry = historyOf(payment).find(
+			(e) => typeof e.reason === 'string' && e.reason.includes(token),
+		);
 		if (entry) return { payment, entry };
 	}
 	return undefined;
@@ -346,21 +428,31 @@ export function newEntryOfRefund(
 ): CancelEntry | undefined {
 	const known = new Set(historyOf(before).map(entryKey));
 	const sameReason = (reason: string) =>
-		sent.reference !== undefined ? reason.includes(referenceToken(sent.reference)) : reason.trim() === sent.reason;
+		sent.reference !== undefined
+			? reason.includes(referenceToken(sent.reference))
+			: reason.trim() === sent.reason;
 	return historyOf(after).find(
-		(entry) => !known.has(entryKey(entry)) && Number(entry.amount) === sent.amount && sameReason(String(entry.reason ?? '')),
+		(entry) =>
+			!known.has(entryKey(entry)) &&
+			Number(entry.amount) === sent.amount &&
+			sameReason(String(entry.reason ?? '')),
 	);
 }
 
 /** A payment that was never paid (a virtual account not deposited yet, a failed attempt) has nothing to refund. */
-const wasPaid = (payment: Payment) => Number(payment.paid_at ?? 0) > 0 || Number(payment.cancel_amount ?? 0) > 0;
+const wasPaid = (payment: Payment) =>
+	Number(payment.paid_at ?? 0) > 0 || Number(payment.cancel_amount ?? 0) > 0;
 
 /**
  * Of all attempts under one merchant_uid, the one to refund: the only one with money left; else
  * (all refunded) the latest paid one; else the latest. More than one with money left is ambiguous.
  */
-export function choosePayment(attempts: Payment[]): { payment: Payment } | { ambiguous: Payment[] } {
-	const latestFirst = [...attempts].sort((a, b) => Number(b.started_at ?? 0) - Number(a.started_at ?? 0));
+export function choosePayment(
+	attempts: Payment[],
+): { payment: Payment } | { ambiguous: Payment[] } {
+	const latestFirst = [...attempts].sort(
+		(a, b) => Number(b.started_at ?? 0) - Number(a.started_at ?? 0),
+	);
 	const refundable = latestFirst.filter((p) => wasPaid(p) && remainingOf(p) > 0);
 	if (refundable.length > 1) return { ambiguous: refundable };
 	return { payment: refundable[0] ?? latestFirst.find(wasPaid) ?? latestFirst[0] };
@@ -383,8 +475,12 @@ function resultFor(item: RefundItem, outcome: string, success: boolean, seen: Se
 	return {
 		success,
 		json: {
-			imp_uid: (payment?.imp_uid as string | undefined) ?? (item.target.idField === 'imp_uid' ? item.target.id : null),
-			merchant_uid: (payment?.merchant_uid as string | undefined) ?? (item.target.idField === 'merchant_uid' ? item.target.id : null),
+			imp_uid:
+				(payment?.imp_uid as string | undefined) ??
+				(item.target.idField === 'imp_uid' ? item.target.id : null),
+			merchant_uid:
+				(payment?.merchant_uid as string | undefined) ??
+				(item.target.idField === 'merchant_uid' ? item.target.id : null),
 			outcome,
 			refund_mode: item.mode,
 			refund_amount: seen.asked ?? item.amount ?? null,
@@ -411,13 +507,21 @@ const paymentLookup = (item: RefundItem, impUid: string): IamportRequest => ({
 	idempotent: true,
 });
 
-type Found = { answer: IamportAnswer; payment: Payment; related: Payment[] } | { failed: ItemResult };
+type Found =
+	| { answer: IamportAnswer; payment: Payment; related: Payment[] }
+	| { failed: ItemResult };
 
 /** The payment to refund, and every payment a reference may have been used on. */
-async function findPayment(this: IExecuteFunctions, item: RefundItem, itemIndex: number, transport: IamportTransport): Promise<Found> {
+async function findPayment(
+	this: IExecuteFunctions,
+	item: RefundItem,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<Found> {
 	if (item.target.idField === 'imp_uid') {
 		const answer = await transport.send(paymentLookup(item, item.target.id), itemIndex);
-		if (!isSuccess(answer)) return { failed: resultFor(item, outcomeOf(answer, lookupOutcomes), false, { answer }) };
+		if (!isSuccess(answer))
+			return { failed: resultFor(item, outcomeOf(answer, lookupOutcomes), false, { answer }) };
 		const payment = answer.envelope.response as Payment;
 		return { answer, payment, related: [payment] };
 	}
@@ -425,16 +529,25 @@ async function findPayment(this: IExecuteFunctions, item: RefundItem, itemIndex:
 	let answer: IamportAnswer | undefined;
 	for (let page = 1; ; page++) {
 		if (page > ATTEMPTS_MAX_PAGES) {
-			throw new NodeOperationError(this.getNode(), `More than ${ATTEMPTS_PAGE * ATTEMPTS_MAX_PAGES} payments under merchant_uid ${JSON.stringify(item.target.id)}`, {
-				itemIndex,
-				description: 'Nothing was sent for this item. Refund it by its imp_uid.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`More than ${ATTEMPTS_PAGE * ATTEMPTS_MAX_PAGES} payments under merchant_uid ${JSON.stringify(item.target.id)}`,
+				{
+					itemIndex,
+					description: 'Nothing was sent for this item. Refund it by its imp_uid.',
+				},
+			);
 		}
 		answer = await transport.send(
-			{ method: 'GET', path: `${item.target.path}${query(item, [`page=${page}`, `limit=${ATTEMPTS_PAGE}`])}`, idempotent: true },
+			{
+				method: 'GET',
+				path: `${item.target.path}${query(item, [`page=${page}`, `limit=${ATTEMPTS_PAGE}`])}`,
+				idempotent: true,
+			},
 			itemIndex,
 		);
-		if (!isSuccess(answer)) return { failed: resultFor(item, outcomeOf(answer, lookupOutcomes), false, { answer }) };
+		if (!isSuccess(answer))
+			return { failed: resultFor(item, outcomeOf(answer, lookupOutcomes), false, { answer }) };
 		const listed = answer.envelope.response as IDataObject;
 		attempts.push(...((Array.isArray(listed?.list) ? listed.list : []) as Payment[]));
 		if (!Number(listed?.next)) break;
@@ -452,7 +565,11 @@ async function findPayment(this: IExecuteFunctions, item: RefundItem, itemIndex:
 /** Refunds of one payment in one run go one after the other, so each sees the balance the one before left. */
 const paymentQueues = new WeakMap<IamportTransport, Map<string, Promise<unknown>>>();
 
-async function oneAtATime<T>(transport: IamportTransport, key: string, work: () => Promise<T>): Promise<T> {
+async function oneAtATime<T>(
+	transport: IamportTransport,
+	key: string,
+	work: () => Promise<T>,
+): Promise<T> {
 	let queues = paymentQueues.get(transport);
 	if (!queues) paymentQueues.set(transport, (queues = new Map()));
 	const before = queues.get(key) ?? Promise.resolve();
@@ -469,7 +586,12 @@ async function oneAtATime<T>(transport: IamportTransport, key: string, work: () 
 const UNSURE_HINT =
 	'The refund may or may not have gone through: look the payment up (Payment Get, or Dry Run) before refunding again. With a Refund Reference, running the item again is safe.';
 
-async function refund(this: IExecuteFunctions, item: RefundItem, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+async function refund(
+	this: IExecuteFunctions,
+	item: RefundItem,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<ItemResult> {
 	const found = await findPayment.call(this, item, itemIndex, transport);
 	if ('failed' in found) return found.failed;
 	const { payment: before, answer: lookedUp } = found;
@@ -477,7 +599,12 @@ async function refund(this: IExecuteFunctions, item: RefundItem, itemIndex: numb
 	if (item.reference !== undefined) {
 		const done = entryWithReference(found.related, item.reference);
 		if (done) {
-			return resultFor(item, 'already_refunded', true, { payment: done.payment, answer: lookedUp, entry: done.entry, asked: item.amount });
+			return resultFor(item, 'already_refunded', true, {
+				payment: done.payment,
+				answer: lookedUp,
+				entry: done.entry,
+				asked: item.amount,
+			});
 		}
 	}
 	const left = remainingOf(before);
@@ -486,7 +613,10 @@ async function refund(this: IExecuteFunctions, item: RefundItem, itemIndex: numb
 	if (!wasPaid(before)) return resultFor(item, 'not_paid', false, seenBefore);
 	if (left <= 0) return resultFor(item, 'already_refunded', true, seenBefore);
 	if (asked > left) return resultFor(item, 'exceeds_balance', false, seenBefore);
-	if (before.pay_method === 'vbank' && !(item.fields.refund_holder && item.fields.refund_bank && item.fields.refund_account)) {
+	if (
+		before.pay_method === 'vbank' &&
+		!(item.fields.refund_holder && item.fields.refund_bank && item.fields.refund_account)
+	) {
 		return resultFor(item, 'refund_account_required', false, seenBefore);
 	}
 	if (item.dryRun) return resultFor(item, 'would_refund', true, seenBefore);
@@ -499,12 +629,21 @@ async function refund(this: IExecuteFunctions, item: RefundItem, itemIndex: numb
 	const lookup = paymentLookup(item, impUid);
 	const sentRefund = { amount: asked, reason: item.reason, reference: item.reference };
 	const isThisRefund = (answer: IamportAnswer) =>
-		isSuccess(answer) && newEntryOfRefund(answer.envelope.response as Payment, before, sentRefund) !== undefined;
+		isSuccess(answer) &&
+		newEntryOfRefund(answer.envelope.response as Payment, before, sentRefund) !== undefined;
 	const refunded = (answer: IamportAnswer): ItemResult => {
 		const after = answer.envelope.response as Payment;
-		const entry = newEntryOfRefund(after, before, sentRefund) ?? historyOf(after).find((e) => !historyOf(before).some((b) => entryKey(b) === entryKey(e)));
+		const entry =
+			newEntryOfRefund(after, before, sentRefund) ??
+			historyOf(after).find((e) => !historyOf(before).some((b) => entryKey(b) === entryKey(e)));
 		const outcome = remainingOf(after) > 0 ? 'partially_refunded' : 'refunded';
-		return resultFor(item, outcome, true, { payment: after, answer, entry, refunded: asked, asked });
+		return resultFor(item, outcome, true, {
+			payment: after,
+			answer,
+			entry,
+			refunded: asked,
+			asked,
+		});
 	};
 
 	const sent = await actWithLookBack(transport, itemIndex, {
@@ -532,12 +671,22 @@ async function refund(this: IExecuteFunctions, item: RefundItem, itemIndex: numb
 	}
 	if (remainingOf(now) !== left) {
 		// Someone refunded in between: for Full, nothing left is what was asked.
-		if (item.mode === 'full' && remainingOf(now) <= 0) return resultFor(item, 'already_refunded', true, seenNow);
+		if (item.mode === 'full' && remainingOf(now) <= 0)
+			return resultFor(item, 'already_refunded', true, seenNow);
 		return resultFor(item, 'balance_changed', false, seenNow);
 	}
 	return resultFor(item, refusalOutcome(answer), false, seenNow);
 }
 
-export async function run(this: IExecuteFunctions, item: RefundItem, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
-	return await oneAtATime(transport, `${item.target.idField}:${item.target.id}`, async () => await refund.call(this, item, itemIndex, transport));
+export async function run(
+	this: IExecuteFunctions,
+	item: RefundItem,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<ItemResult> {
+	return await oneAtATime(
+		transport,
+		`${item.target.idField}:${item.target.id}`,
+		async () => await refund.call(this, item, itemIndex, transport),
+	);
 }

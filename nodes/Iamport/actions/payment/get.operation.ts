@@ -6,7 +6,12 @@ import type { Target } from '../../helpers/operation';
 import type { ItemResult, OutcomeTable } from '../../helpers/outcome';
 import { resultOf } from '../../helpers/outcome';
 import { followPages } from '../../helpers/paging';
-import { PAYMENT_SORTS, includeSandboxField, paymentSortField, readIncludeSandbox } from '../../helpers/paymentLookupFields';
+import {
+	PAYMENT_SORTS,
+	includeSandboxField,
+	paymentSortField,
+	readIncludeSandbox,
+} from '../../helpers/paymentLookupFields';
 import type { QueryParam } from '../../helpers/query';
 import { queryString } from '../../helpers/query';
 import type { IamportTransport } from '../../transport/client';
@@ -27,38 +32,58 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'impUid',
 		options: [
-			{ name: 'Imp UID', value: 'impUid', description: "I'mport's payment ID: GET /payments/{imp_uid}" },
+			{
+				name: 'Imp UID',
+				value: 'impUid',
+				description: "I'mport's payment ID: GET /payments/{imp_uid}",
+			},
 			{
 				name: 'Merchant UID',
 				value: 'merchantUid',
-				description: 'Your order ID: the first payment under it in the Sort order (GET /payments/find/{merchant_uid})',
+				description:
+					'Your order ID: the first payment under it in the Sort order (GET /payments/find/{merchant_uid})',
 			},
 			{
 				name: 'Merchant UID, All Attempts',
 				value: 'merchantUidAll',
-				description: 'Your order ID: every payment attempt made under it, all pages (GET /payments/findAll/{merchant_uid})',
+				description:
+					'Your order ID: every payment attempt made under it, all pages (GET /payments/findAll/{merchant_uid})',
 			},
 		],
 		displayOptions: { show: showFor },
 	},
-	impUidField({ ...showFor, lookUpBy: ['impUid'] }, "The i'mport payment ID (imp_uid) to look up, usually mapped from a field of the incoming item"),
-	merchantUidField({ ...showFor, lookUpBy: byMerchantUid }, 'Your order ID (merchant_uid) whose payment(s) to look up'),
+	impUidField(
+		{ ...showFor, lookUpBy: ['impUid'] },
+		"The i'mport payment ID (imp_uid) to look up, usually mapped from a field of the incoming item",
+	),
+	merchantUidField(
+		{ ...showFor, lookUpBy: byMerchantUid },
+		'Your order ID (merchant_uid) whose payment(s) to look up',
+	),
 	{
 		displayName: 'Payment Status',
 		name: 'findStatus',
 		type: 'options',
 		default: '',
-		description: 'Only payments in this status (i\'mport: the latest such payment)',
+		description: "Only payments in this status (i'mport: the latest such payment)",
 		options: [
 			{ name: 'Any', value: '' },
 			{ name: 'Cancelled', value: 'cancelled', description: 'Fully or partly refunded' },
 			{ name: 'Failed', value: 'failed' },
 			{ name: 'Paid', value: 'paid' },
-			{ name: 'Ready', value: 'ready', description: 'Not paid yet, e.g. a virtual account waiting for the deposit' },
+			{
+				name: 'Ready',
+				value: 'ready',
+				description: 'Not paid yet, e.g. a virtual account waiting for the deposit',
+			},
 		],
 		displayOptions: { show: { ...showFor, lookUpBy: byMerchantUid } },
 	},
-	paymentSortField('findSort', { ...showFor, lookUpBy: byMerchantUid }, 'Which payment comes first when several share the merchant_uid'),
+	paymentSortField(
+		'findSort',
+		{ ...showFor, lookUpBy: byMerchantUid },
+		'Which payment comes first when several share the merchant_uid',
+	),
 	includeSandboxField(
 		showFor,
 		"Whether to find payments made on a test channel too (include_sandbox=true). Off, i'mport hides them and such a payment comes out as not_found.",
@@ -66,7 +91,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /payments/{imp_uid} (getPaymentByImpUid), /payments/find/… (getPaymentByMerchantUid): 404 when unknown. */
-export const outcomes: OutcomeTable = { success: 'found', byStatus: { 400: 'invalid_request', 404: 'not_found' } };
+export const outcomes: OutcomeTable = {
+	success: 'found',
+	byStatus: { 400: 'invalid_request', 404: 'not_found' },
+};
 
 type LookUpBy = 'impUid' | 'merchantUid' | 'merchantUidAll';
 
@@ -78,11 +106,24 @@ interface GetItem {
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): GetItem {
-	const lookUpBy = readChoice(this, 'lookUpBy', 'Look Up By', itemIndex, ['impUid', ...byMerchantUid], 'impUid') as LookUpBy;
-	const sandbox: QueryParam[] = readIncludeSandbox(this, itemIndex) ? [['include_sandbox', 'true']] : [];
+	const lookUpBy = readChoice(
+		this,
+		'lookUpBy',
+		'Look Up By',
+		itemIndex,
+		['impUid', ...byMerchantUid],
+		'impUid',
+	) as LookUpBy;
+	const sandbox: QueryParam[] = readIncludeSandbox(this, itemIndex)
+		? [['include_sandbox', 'true']]
+		: [];
 	if (lookUpBy === 'impUid') {
 		const id = readId(this, 'impUid', 'imp_uid', itemIndex);
-		return { lookUpBy, target: { idField: 'imp_uid', id, path: `/payments/${segment(id)}` }, params: sandbox };
+		return {
+			lookUpBy,
+			target: { idField: 'imp_uid', id, path: `/payments/${segment(id)}` },
+			params: sandbox,
+		};
 	}
 	const id = readId(this, 'merchantUid', 'merchant_uid', itemIndex);
 	const status = readChoice(this, 'findStatus', 'Payment Status', itemIndex, ['', ...STATUSES], '');
@@ -90,11 +131,20 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): GetItem {
 	const route = lookUpBy === 'merchantUid' ? 'find' : 'findAll';
 	// The status is an optional last path segment (SPEC /payments/find/{merchant_uid}/{payment_status}).
 	const path = `/payments/${route}/${segment(id)}${status ? `/${status}` : ''}`;
-	return { lookUpBy, target: { idField: 'merchant_uid', id, path }, params: [...sandbox, ['sorting', sort]] };
+	return {
+		lookUpBy,
+		target: { idField: 'merchant_uid', id, path },
+		params: [...sandbox, ['sorting', sort]],
+	};
 }
 
 /** Every attempt under one merchant_uid, all pages: one output item whose response is { total, list }. */
-async function findAll(this: IExecuteFunctions, { target, params }: GetItem, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+async function findAll(
+	this: IExecuteFunctions,
+	{ target, params }: GetItem,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<ItemResult> {
 	const list: IDataObject[] = [];
 	const seen = new Set<string>();
 	const read = await followPages(this, transport, itemIndex, {
@@ -117,8 +167,17 @@ async function findAll(this: IExecuteFunctions, { target, params }: GetItem, ite
 	return result;
 }
 
-export async function run(this: IExecuteFunctions, item: GetItem, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
-	if (item.lookUpBy === 'merchantUidAll') return await findAll.call(this, item, itemIndex, transport);
-	const answer = await transport.send({ method: 'GET', path: `${item.target.path}${queryString(item.params)}`, idempotent: true }, itemIndex);
+export async function run(
+	this: IExecuteFunctions,
+	item: GetItem,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<ItemResult> {
+	if (item.lookUpBy === 'merchantUidAll')
+		return await findAll.call(this, item, itemIndex, transport);
+	const answer = await transport.send(
+		{ method: 'GET', path: `${item.target.path}${queryString(item.params)}`, idempotent: true },
+		itemIndex,
+	);
 	return resultOf(item.target, answer, outcomes);
 }

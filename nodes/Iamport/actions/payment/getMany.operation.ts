@@ -8,7 +8,12 @@ import type { Target } from '../../helpers/operation';
 import type { ItemResult, OutcomeTable } from '../../helpers/outcome';
 import { outcomeOf } from '../../helpers/outcome';
 import { followPages } from '../../helpers/paging';
-import { PAYMENT_SORTS, includeSandboxField, paymentSortField, readIncludeSandbox } from '../../helpers/paymentLookupFields';
+import {
+	PAYMENT_SORTS,
+	includeSandboxField,
+	paymentSortField,
+	readIncludeSandbox,
+} from '../../helpers/paymentLookupFields';
 import type { QueryParam } from '../../helpers/query';
 import { queryString } from '../../helpers/query';
 import type { IamportTransport } from '../../transport/client';
@@ -55,20 +60,27 @@ export const description: INodeProperties[] = [
 		],
 		displayOptions: { show: showFor },
 	},
-	impUidField(forIds, "The i'mport payment ID (imp_uid) of this item, usually mapped from a field of the incoming item"),
+	impUidField(
+		forIds,
+		"The i'mport payment ID (imp_uid) of this item, usually mapped from a field of the incoming item",
+	),
 	{
 		displayName: 'Payment Status',
 		name: 'listStatus',
 		type: 'options',
 		default: 'paid',
 		description:
-			"Payments whose status is this now. The window applies to the time of that status: paid payments by when they were paid, cancelled by when they were (last) refunded, failed by when they failed, ready by when they started.",
+			'Payments whose status is this now. The window applies to the time of that status: paid payments by when they were paid, cancelled by when they were (last) refunded, failed by when they failed, ready by when they started.',
 		options: [
 			{ name: 'All', value: 'all' },
 			{ name: 'Cancelled', value: 'cancelled', description: 'Fully or partly refunded' },
 			{ name: 'Failed', value: 'failed' },
 			{ name: 'Paid', value: 'paid' },
-			{ name: 'Ready', value: 'ready', description: 'Not paid yet, e.g. a virtual account waiting for the deposit' },
+			{
+				name: 'Ready',
+				value: 'ready',
+				description: 'Not paid yet, e.g. a virtual account waiting for the deposit',
+			},
 		],
 		displayOptions: { show: forWindow },
 	},
@@ -118,9 +130,15 @@ export const description: INodeProperties[] = [
 ];
 
 /** GET /payments (getPaymentListByImpUid): 200 all found, 207 some missing, 404 none found (SPEC). */
-export const idsOutcomes: OutcomeTable = { success: 'found', byStatus: { 400: 'invalid_request', 404: 'not_found' } };
+export const idsOutcomes: OutcomeTable = {
+	success: 'found',
+	byStatus: { 400: 'invalid_request', 404: 'not_found' },
+};
 /** GET /payments/status/{payment_status} (getPaymentsByStatus): 400 for a bad status or a page past the end (SPEC). */
-export const statusOutcomes: OutcomeTable = { success: 'found', byStatus: { 400: 'invalid_request' } };
+export const statusOutcomes: OutcomeTable = {
+	success: 'found',
+	byStatus: { 400: 'invalid_request' },
+};
 
 interface IdItem {
 	mode: 'ids';
@@ -142,7 +160,10 @@ interface WindowItem {
 type GetManyItem = IdItem | WindowItem;
 
 function refuse(ctx: IExecuteFunctions, itemIndex: number, message: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description: 'Nothing was sent for this item' });
+	throw new NodeOperationError(ctx.getNode(), message, {
+		itemIndex,
+		description: 'Nothing was sent for this item',
+	});
 }
 
 const isoOf = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString();
@@ -151,14 +172,26 @@ const isoOf = (unixSeconds: number) => new Date(unixSeconds * 1000).toISOString(
  * The window [from, to] (UNIX seconds, both inclusive) in slices of at most 90 days that neither
  * overlap nor leave a gap, newest first when `newestFirst`.
  */
-export function windowSlices(from: number, to: number, newestFirst: boolean): Array<{ from: number; to: number }> {
+export function windowSlices(
+	from: number,
+	to: number,
+	newestFirst: boolean,
+): Array<{ from: number; to: number }> {
 	const slices: Array<{ from: number; to: number }> = [];
-	for (let start = from; start <= to; start += SLICE_S + 1) slices.push({ from: start, to: Math.min(start + SLICE_S, to) });
+	for (let start = from; start <= to; start += SLICE_S + 1)
+		slices.push({ from: start, to: Math.min(start + SLICE_S, to) });
 	return newestFirst ? slices.reverse() : slices;
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): GetManyItem {
-	const selectBy = readChoice(this, 'selectBy', 'Select By', itemIndex, ['impUid', 'statusWindow'], 'impUid');
+	const selectBy = readChoice(
+		this,
+		'selectBy',
+		'Select By',
+		itemIndex,
+		['impUid', 'statusWindow'],
+		'impUid',
+	);
 	const includeSandbox = readIncludeSandbox(this, itemIndex);
 	if (selectBy === 'impUid') {
 		const id = readId(this, 'impUid', 'imp_uid', itemIndex);
@@ -172,14 +205,22 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): GetManyItem
 	const from = fromGiven ?? to - SLICE_S;
 	if (from > to) refuse(this, itemIndex, `From (${isoOf(from)}) is after To (${isoOf(to)})`);
 	if (to - from > MAX_WINDOW_DAYS * DAY_S) {
-		refuse(this, itemIndex, `The window from ${isoOf(from)} to ${isoOf(to)} is longer than ${MAX_WINDOW_DAYS} days`);
+		refuse(
+			this,
+			itemIndex,
+			`The window from ${isoOf(from)} to ${isoOf(to)} is longer than ${MAX_WINDOW_DAYS} days`,
+		);
 	}
 	let limit: number | undefined;
 	if (this.getNodeParameter('returnAll', itemIndex, false) !== true) {
 		const value = this.getNodeParameter('limit', itemIndex, 50) as unknown;
 		const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
 		if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) {
-			refuse(this, itemIndex, `Limit must be a whole number, 1 or more (got ${JSON.stringify(value)})`);
+			refuse(
+				this,
+				itemIndex,
+				`Limit must be a whole number, 1 or more (got ${JSON.stringify(value)})`,
+			);
 		}
 		limit = number;
 	}
@@ -221,7 +262,11 @@ export class IdBatches {
 			let batch = group.byId.get(id);
 			if (!batch) {
 				const chars = encodeURIComponent('imp_uid[]').length + encodeURIComponent(id).length + 2;
-				if (!group.batch || group.batch.ids.length >= IDS_PER_REQUEST || group.batch.queryChars + chars > MAX_QUERY_CHARS) {
+				if (
+					!group.batch ||
+					group.batch.ids.length >= IDS_PER_REQUEST ||
+					group.batch.queryChars + chars > MAX_QUERY_CHARS
+				) {
 					group.batch = { ids: [], queryChars: 0, includeSandbox: item.includeSandbox };
 					this.batches.push(group.batch);
 				}
@@ -234,18 +279,29 @@ export class IdBatches {
 		});
 	}
 
-	async resultFor(ctx: IExecuteFunctions, item: IdItem, itemIndex: number, transport: IamportTransport): Promise<ItemResult> {
+	async resultFor(
+		ctx: IExecuteFunctions,
+		item: IdItem,
+		itemIndex: number,
+		transport: IamportTransport,
+	): Promise<ItemResult> {
 		const batch = this.batchOfItem.get(itemIndex) as Batch;
 		// The batch's request is shared by its items; an item the run put back after that request
 		// failed (i'mport was not answering) sends it again, and the items after it share the new one.
 		if (!batch.sent || batch.sent === this.failedFor.get(itemIndex)) {
-			batch.sent = transport.trySend({ method: 'GET', path: `/payments${queryString(batchQuery(batch))}`, idempotent: true }, itemIndex);
+			batch.sent = transport.trySend(
+				{ method: 'GET', path: `/payments${queryString(batchQuery(batch))}`, idempotent: true },
+				itemIndex,
+			);
 		}
 		const sending = batch.sent;
 		const sent = await sending;
 		if (sent instanceof IamportRequestError) {
 			if (transport.mayRunAgain(sent, itemIndex)) this.failedFor.set(itemIndex, sending);
-			const together = batch.ids.length > 1 ? `This id was looked up in one request with ${batch.ids.length - 1} other(s), which failed the same way.` : '';
+			const together =
+				batch.ids.length > 1
+					? `This id was looked up in one request with ${batch.ids.length - 1} other(s), which failed the same way.`
+					: '';
 			throw sent.forItem(itemIndex, together);
 		}
 
@@ -285,14 +341,22 @@ function batchQuery(batch: Batch): QueryParam[] {
 	return params;
 }
 
-export function beforeRuns(this: IExecuteFunctions, prepared: ReadonlyArray<GetManyItem | undefined>): IdBatches {
+export function beforeRuns(
+	this: IExecuteFunctions,
+	prepared: ReadonlyArray<GetManyItem | undefined>,
+): IdBatches {
 	return new IdBatches(prepared);
 }
 
 /* ------------------------------------------------------------------ by status and window */
 
 /** Every payment of one status in the item's window, slice by slice and page by page. */
-async function listWindow(ctx: IExecuteFunctions, item: WindowItem, itemIndex: number, transport: IamportTransport): Promise<ItemResult[]> {
+async function listWindow(
+	ctx: IExecuteFunctions,
+	item: WindowItem,
+	itemIndex: number,
+	transport: IamportTransport,
+): Promise<ItemResult[]> {
 	const results: ItemResult[] = [];
 	const seen = new Set<string>();
 	const enough = () => item.limit !== undefined && results.length >= item.limit;
@@ -314,7 +378,11 @@ async function listWindow(ctx: IExecuteFunctions, item: WindowItem, itemIndex: n
 				seen.add(key);
 				results.push({
 					success: true,
-					json: { imp_uid: payment.imp_uid ?? null, outcome: statusOutcomes.success, response: payment },
+					json: {
+						imp_uid: payment.imp_uid ?? null,
+						outcome: statusOutcomes.success,
+						response: payment,
+					},
 				});
 			},
 			enough,
@@ -331,7 +399,12 @@ async function listWindow(ctx: IExecuteFunctions, item: WindowItem, itemIndex: n
 						message: failed.envelope.message ?? null,
 						response: null,
 						http_status: failed.httpStatus,
-						listing: { status: item.status, from: isoOf(slice.from), to: isoOf(slice.to), page: read.page },
+						listing: {
+							status: item.status,
+							from: isoOf(slice.from),
+							to: isoOf(slice.to),
+							page: read.page,
+						},
 					},
 				},
 			];

@@ -5,7 +5,11 @@ import * as getMany from './getMany.operation';
 
 /** Payments made through i'mport: look them up one by one, 100 ids at a time, or by status and time window; refund them. */
 export const payment: Resource = {
-	option: { name: 'Payment', value: 'payment', description: "Payments made through i'mport (imp_uid, merchant_uid)" },
+	option: {
+		name: 'Payment',
+		value: 'payment',
+		description: "Payments made through i'mport (imp_uid, merchant_uid)",
+	},
 	operations: { cancel, get, getMany },
 	properties: [
 		{
@@ -24,13 +28,15 @@ export const payment: Resource = {
 				{
 					name: 'Get',
 					value: 'get',
-					description: 'Look up a payment by imp_uid, or by merchant_uid (the first, or every attempt)',
+					description:
+						'Look up a payment by imp_uid, or by merchant_uid (the first, or every attempt)',
 					action: 'Get a payment',
 				},
 				{
 					name: 'Get Many',
 					value: 'getMany',
-					description: "Look up the payments of many items' imp_uids (100 per request), or list payments by status and time window",
+					description:
+						"Look up the payments of many items' imp_uids (100 per request), or list payments by status and time window",
 					action: 'Get many payments',
 				},
 			],
