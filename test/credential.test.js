@@ -15,15 +15,15 @@ const {
 	resetCapturedLogs,
 } = require('./helpers/setup');
 const { cancel } = require('./helpers/parameters');
+const { IamportApi } = require('../dist/credentials/IamportApi.credentials.js');
 const {
-	IamportApi,
 	accountOf,
 	tokenBinding,
 	isTokenBoundTo,
-	networkCodeOf,
-	networkFailureMessage,
-	testIamportCredential,
-} = require('../dist/credentials/IamportApi.credentials.js');
+} = require('../dist/nodes/Iamport/transport/account.js');
+const { networkFailureMessage } = require('../dist/nodes/Iamport/transport/token.js');
+const { networkCodeOf } = require('../dist/nodes/engine/thrown.js');
+const { testIamportCredential } = require('../dist/nodes/Iamport/methods/credentialTest.js');
 
 const A = { impKey: 'merchant_a_key', impSecret: 'merchant_a_secret_DO_NOT_LEAK' };
 const B = { impKey: 'merchant_b_key', impSecret: 'merchant_b_secret_DO_NOT_LEAK', tiers: ['T01'] };

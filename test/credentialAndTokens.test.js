@@ -10,11 +10,8 @@ const {
 	resetCapturedLogs,
 } = require('./helpers/setup');
 const { cancel } = require('./helpers/parameters');
-const {
-	IamportApi,
-	checkedBaseUrl,
-	checkedTierCode,
-} = require('../dist/credentials/IamportApi.credentials.js');
+const { IamportApi } = require('../dist/credentials/IamportApi.credentials.js');
+const { checkedBaseUrl, checkedTierCode } = require('../dist/nodes/Iamport/transport/account.js');
 
 // Each test scans only the logs of its own runs for secrets.
 beforeEach(resetCapturedLogs);

@@ -5,11 +5,9 @@
  * the flow must tell "done" by comparing the look-up answers before and after, and never send the
  * action again when the lost answer hid a refund that went through.
  */
-const { runGuardedAction } = require('../dist/nodes/Iamport/helpers/guardedAction.js');
-const {
-	IamportRequestError,
-	TransportFailure,
-} = require('../dist/nodes/Iamport/transport/errors.js');
+const { runGuardedAction } = require('../dist/nodes/engine/guardedAction.js');
+const { RequestError, TransportFailure } = require('../dist/nodes/engine/failure.js');
+const { iamportAnswer } = require('../dist/nodes/Iamport/transport/answer.js');
 
 const NODE = {
 	id: 'n',
@@ -19,9 +17,9 @@ const NODE = {
 	position: [0, 0],
 	parameters: {},
 };
-const ok = (response) => ({ httpStatus: 200, envelope: { code: 0, message: null, response } });
+const ok = (response) => iamportAnswer(200, { code: 0, message: null, response });
 const lostAnswer = () =>
-	new IamportRequestError(
+	new RequestError(
 		NODE,
 		new TransportFailure({
 			kind: 'network',
@@ -49,7 +47,7 @@ function paymentWorld(plan) {
 		},
 		async send(request, itemIndex) {
 			const sent = await this.trySend(request, itemIndex);
-			if (sent instanceof IamportRequestError) throw sent;
+			if (sent instanceof RequestError) throw sent;
 			return sent;
 		},
 	};
@@ -103,7 +101,7 @@ test('when every answer is lost, it stops after the retries and says the refund 
 		dryRun: false,
 		lookUpFirst: true,
 	}).catch((e) => e);
-	expect(error).toBeInstanceOf(IamportRequestError);
+	expect(error).toBeInstanceOf(RequestError);
 	expect(error.description).toMatch(/Look the payment up before refunding again\.$/);
 	expect(log.filter((entry) => entry.startsWith('POST'))).toHaveLength(transport.retries + 1);
 });

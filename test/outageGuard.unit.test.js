@@ -1,7 +1,7 @@
 'use strict';
 /** The run-wide outage guard (circuit breaker) and the pool's put-back, as pure pieces. */
-const { OutageGuard } = require('../dist/nodes/Iamport/transport/outageGuard.js');
-const { runInOrder, PutBack } = require('../dist/nodes/Iamport/helpers/pool.js');
+const { OutageGuard } = require('../dist/nodes/engine/outageGuard.js');
+const { runInOrder, PutBack } = require('../dist/nodes/engine/pool.js');
 
 const settings = (extra = {}) => ({
 	outageWindow: 4,

@@ -1,8 +1,9 @@
 'use strict';
 /** Pure functions: outcome reading, the ordered bounded pool, path segments. */
-const { outcomeOf, resultOf } = require('../dist/nodes/Iamport/helpers/outcome.js');
-const { runInOrder } = require('../dist/nodes/Iamport/helpers/pool.js');
-const { segment } = require('../dist/nodes/Iamport/helpers/input.js');
+const { outcomeOf, resultOf } = require('../dist/nodes/engine/outcome.js');
+const { runInOrder } = require('../dist/nodes/engine/pool.js');
+const { segment } = require('../dist/nodes/engine/read/input.js');
+const { iamportAnswer } = require('../dist/nodes/Iamport/transport/answer.js');
 
 // Each operation owns its outcome table.
 const ACTIONS = '../dist/nodes/Iamport/actions';
@@ -12,10 +13,8 @@ const OUTCOMES = {
 	externalCancel: require(`${ACTIONS}/externalCashReceipt/cancel.operation.js`).outcomes,
 };
 
-const answer = (httpStatus, code, message = null, response = null) => ({
-	httpStatus,
-	envelope: { code, message, response },
-});
+const answer = (httpStatus, code, message = null, response = null) =>
+	iamportAnswer(httpStatus, { code, message, response });
 
 describe('outcomeOf', () => {
 	test.each([

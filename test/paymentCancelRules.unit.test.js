@@ -2,8 +2,10 @@
 /** The refund's pure rules: amounts, references, what is left, which history entry is this refund, which attempt to refund. */
 const path = require('node:path');
 
+const { readWon } = require(
+	path.join(__dirname, '..', 'dist', 'nodes', 'engine', 'read', 'won.js'),
+);
 const {
-	readWon,
 	checkReference,
 	remainingOf,
 	newEntryOfRefund,
@@ -18,7 +20,8 @@ const {
 		'Iamport',
 		'actions',
 		'payment',
-		'cancel.operation.js',
+		'cancel',
+		'rules.js',
 	),
 );
 

@@ -1,12 +1,9 @@
 'use strict';
 /** Pure functions of the Payment look-ups: 90-day slices, n8n date values as UNIX seconds, query strings, id batches. */
-const {
-	windowSlices,
-	SLICE_S,
-	IdBatches,
-} = require('../dist/nodes/Iamport/actions/payment/getMany.operation.js');
-const { toUnixSeconds } = require('../dist/nodes/Iamport/helpers/dateTime.js');
-const { queryString } = require('../dist/nodes/Iamport/helpers/query.js');
+const GET_MANY = '../dist/nodes/Iamport/actions/payment/getMany';
+const { windowSlices, SLICE_S, windowSeconds: toUnixSeconds } = require(`${GET_MANY}/items.js`);
+const { IdBatches } = require(`${GET_MANY}/idBatches.js`);
+const { queryString } = require('../dist/nodes/engine/query.js');
 
 const DAY_S = 24 * 60 * 60;
 

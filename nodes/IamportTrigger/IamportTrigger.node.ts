@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { testIamportCredential } from '../../credentials/IamportApi.credentials';
+import { testIamportCredential } from '../Iamport/methods/credentialTest';
 import { lookUpPayment } from './lookup';
 import {
 	BadNotification,

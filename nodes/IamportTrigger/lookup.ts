@@ -1,7 +1,9 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { IamportTransport } from '../Iamport/transport/client';
-import { IamportRequestError } from '../Iamport/transport/errors';
+import { RequestError } from '../engine/failure';
+import { queryString } from '../engine/query';
+import { paymentPath, sandboxParams } from '../Iamport/actions/payment/shared';
+import { iamportTransport } from '../Iamport/transport/client';
 
 /** What i'mport said about one imp_uid. */
 export type LookupResult =
@@ -32,7 +34,7 @@ export async function lookUpPayment(
 	settings: LookupSettings,
 ): Promise<LookupResult> {
 	const twoFit = settings.timeoutMs >= 2 * MIN_ATTEMPT_MS + RETRY_WAIT_MS;
-	const transport = new IamportTransport(ctx, {
+	const transport = iamportTransport(ctx, {
 		timeoutMs: twoFit ? Math.floor((settings.timeoutMs - RETRY_WAIT_MS) / 2) : settings.timeoutMs,
 		retries: twoFit ? 1 : 0,
 		retryWaitMs: RETRY_WAIT_MS,
@@ -42,12 +44,12 @@ export async function lookUpPayment(
 		{
 			method: 'GET',
 			// One path segment, whatever the id holds (readNotification already refused path characters).
-			path: `/payments/${encodeURIComponent(impUid)}${settings.includeSandbox ? '?include_sandbox=true' : ''}`,
+			path: `${paymentPath(impUid)}${queryString(sandboxParams(settings.includeSandbox))}`,
 			idempotent: true,
 		},
 		0,
 	);
-	if (sent instanceof IamportRequestError) return { kind: 'failed', detail: sent.message };
+	if (sent instanceof RequestError) return { kind: 'failed', detail: sent.message };
 	const { httpStatus, envelope } = sent;
 	if (
 		httpStatus === 200 &&

@@ -1,10 +1,11 @@
-import type { Resource } from '../../helpers/operation';
+import type { Resource } from '../../../engine/types';
+import type { IamportTransport } from '../../transport/client';
 import * as cancel from './cancel.operation';
 import * as get from './get.operation';
 import * as issue from './issue.operation';
 
 /** Cash receipts of payments made through i'mport, by imp_uid. */
-export const cashReceipt: Resource = {
+export const cashReceipt: Resource<IamportTransport> = {
 	option: {
 		name: 'Cash Receipt',
 		value: 'cashReceipt',

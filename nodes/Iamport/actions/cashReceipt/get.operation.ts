@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { impUidField } from '../../helpers/idFields';
-import { readId, segment } from '../../helpers/input';
-import type { Target } from '../../helpers/operation';
-import type { OutcomeTable } from '../../helpers/outcome';
-import { lookUp } from '../../helpers/singleCall';
+import { impUidField } from '../common.descriptions';
+import { readId, segment } from '../../../engine/read/input';
+import type { Target } from '../../../engine/types';
+import type { OutcomeTable } from '../../../engine/outcome';
+import { lookUp } from '../../../engine/singleCall';
 import type { IamportTransport } from '../../transport/client';
 
 const showFor = { resource: ['cashReceipt'], operation: ['get'] };

@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { impUidField } from '../../helpers/idFields';
-import { readId, readText, segment } from '../../helpers/input';
-import type { Target } from '../../helpers/operation';
-import type { OutcomeTable } from '../../helpers/outcome';
+import { impUidField } from '../common.descriptions';
+import { readId, readText, segment } from '../../../engine/read/input';
+import type { Target } from '../../../engine/types';
+import type { OutcomeTable } from '../../../engine/outcome';
 import {
 	ISSUE_UNSURE_HINT,
 	additionalIssueFields,
 	identifierField,
 	issueOptions,
 	readIssueOptions,
-} from '../../helpers/receiptIssueFields';
-import { sendOnce } from '../../helpers/singleCall';
+} from '../receipt/issueFields';
+import { sendOnce } from '../../../engine/singleCall';
 import type { IamportTransport } from '../../transport/client';
 
 const showFor = { resource: ['cashReceipt'], operation: ['issue'] };
@@ -81,7 +81,7 @@ export async function run(
 		transport,
 		itemIndex,
 		target,
-		{ method: 'POST', path: target.path, body },
+		{ method: 'POST', path: target.path, body, idempotent: false },
 		outcomes,
 		ISSUE_UNSURE_HINT,
 	);

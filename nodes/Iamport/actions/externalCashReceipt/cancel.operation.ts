@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { GuardOptions } from '../../helpers/guardedAction';
-import { runGuardedAction } from '../../helpers/guardedAction';
-import { merchantUidField } from '../../helpers/idFields';
-import { readId, segment } from '../../helpers/input';
-import type { Target } from '../../helpers/operation';
-import type { OutcomeTable } from '../../helpers/outcome';
-import { cancelSafetyFields, readCancelOptions, receiptCancel } from '../../helpers/receiptCancel';
+import type { GuardOptions } from '../../../engine/guardedAction';
+import { runGuardedAction } from '../../../engine/guardedAction';
+import { merchantUidField } from '../common.descriptions';
+import { readId, segment } from '../../../engine/read/input';
+import type { Target } from '../../../engine/types';
+import type { OutcomeTable } from '../../../engine/outcome';
+import { cancelSafetyFields, readCancelOptions, receiptCancel } from '../receipt/cancel';
 import type { IamportTransport } from '../../transport/client';
 import { outcomes as getOutcomes } from './get.operation';
 

@@ -1,10 +1,11 @@
-import type { Resource } from '../../helpers/operation';
+import type { Resource } from '../../../engine/types';
+import type { IamportTransport } from '../../transport/client';
 import * as cancel from './cancel.operation';
 import * as get from './get.operation';
 import * as issue from './issue.operation';
 
 /** Cash receipts for cash sales made outside i'mport, by your order number (merchant_uid). */
-export const externalCashReceipt: Resource = {
+export const externalCashReceipt: Resource<IamportTransport> = {
 	option: {
 		name: 'External Cash Receipt',
 		value: 'externalCashReceipt',

@@ -1,17 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { merchantUidField } from '../../helpers/idFields';
-import { readAmount, readId, readText, segment } from '../../helpers/input';
-import type { Target } from '../../helpers/operation';
-import type { OutcomeTable } from '../../helpers/outcome';
+import { merchantUidField } from '../common.descriptions';
+import { readId, readText, segment } from '../../../engine/read/input';
+import { readWonParameter } from '../../../engine/read/won';
+import type { Target } from '../../../engine/types';
+import type { OutcomeTable } from '../../../engine/outcome';
 import {
 	ISSUE_UNSURE_HINT,
 	additionalIssueFields,
 	identifierField,
 	issueOptions,
 	readIssueOptions,
-} from '../../helpers/receiptIssueFields';
-import { sendOnce } from '../../helpers/singleCall';
+} from '../receipt/issueFields';
+import { sendOnce } from '../../../engine/singleCall';
 import type { IamportTransport } from '../../transport/client';
 
 const showFor = { resource: ['externalCashReceipt'], operation: ['issue'] };
@@ -87,7 +88,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IssueItem {
 		body: {
 			channel_key: readText(this, 'channelKey', 'channel_key', itemIndex),
 			name: readText(this, 'orderName', 'name', itemIndex),
-			amount: readAmount(this, 'amount', 'amount', itemIndex),
+			amount: readWonParameter(this, 'amount', 'amount', itemIndex, 0),
 			identifier: readText(this, 'identifier', 'identifier', itemIndex),
 			...readIssueOptions(this, itemIndex),
 		},
@@ -105,7 +106,7 @@ export async function run(
 		transport,
 		itemIndex,
 		target,
-		{ method: 'POST', path: target.path, body },
+		{ method: 'POST', path: target.path, body, idempotent: false },
 		outcomes,
 		ISSUE_UNSURE_HINT,
 	);

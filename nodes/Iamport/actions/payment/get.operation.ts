@@ -1,20 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { impUidField, merchantUidField } from '../../helpers/idFields';
-import { readChoice, readId, segment } from '../../helpers/input';
-import type { Target } from '../../helpers/operation';
-import type { ItemResult, OutcomeTable } from '../../helpers/outcome';
-import { resultOf } from '../../helpers/outcome';
-import { followPages } from '../../helpers/paging';
-import {
-	PAYMENT_SORTS,
-	includeSandboxField,
-	paymentSortField,
-	readIncludeSandbox,
-} from '../../helpers/paymentLookupFields';
-import type { QueryParam } from '../../helpers/query';
-import { queryString } from '../../helpers/query';
+import type { OutcomeTable } from '../../../engine/outcome';
+import { resultOf } from '../../../engine/outcome';
+import type { QueryParam } from '../../../engine/query';
+import { queryString } from '../../../engine/query';
+import { readChoice, readId, segment } from '../../../engine/read/input';
+import type { ItemResult, Target } from '../../../engine/types';
 import type { IamportTransport } from '../../transport/client';
+import { impUidField, merchantUidField } from '../common.descriptions';
+import {
+	includeSandboxField,
+	lookupOutcomes,
+	PAYMENT_SORTS,
+	paymentPath,
+	paymentSortField,
+	readAttempts,
+	readIncludeSandbox,
+	sandboxParams,
+} from './shared';
 
 const showFor = { resource: ['payment'], operation: ['get'] };
 const byMerchantUid = ['merchantUid', 'merchantUidAll'];
@@ -90,11 +93,8 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-/** GET /payments/{imp_uid} (getPaymentByImpUid), /payments/find/… (getPaymentByMerchantUid): 404 when unknown. */
-export const outcomes: OutcomeTable = {
-	success: 'found',
-	byStatus: { 400: 'invalid_request', 404: 'not_found' },
-};
+/** The look-up's outcomes: see lookupOutcomes. */
+export const outcomes: OutcomeTable = lookupOutcomes;
 
 type LookUpBy = 'impUid' | 'merchantUid' | 'merchantUidAll';
 
@@ -114,14 +114,12 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): GetItem {
 		['impUid', ...byMerchantUid],
 		'impUid',
 	) as LookUpBy;
-	const sandbox: QueryParam[] = readIncludeSandbox(this, itemIndex)
-		? [['include_sandbox', 'true']]
-		: [];
+	const sandbox = sandboxParams(readIncludeSandbox(this, itemIndex));
 	if (lookUpBy === 'impUid') {
 		const id = readId(this, 'impUid', 'imp_uid', itemIndex);
 		return {
 			lookUpBy,
-			target: { idField: 'imp_uid', id, path: `/payments/${segment(id)}` },
+			target: { idField: 'imp_uid', id, path: paymentPath(id) },
 			params: sandbox,
 		};
 	}
@@ -129,7 +127,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): GetItem {
 	const status = readChoice(this, 'findStatus', 'Payment Status', itemIndex, ['', ...STATUSES], '');
 	const sort = readChoice(this, 'findSort', 'Sort', itemIndex, PAYMENT_SORTS, '-started');
 	const route = lookUpBy === 'merchantUid' ? 'find' : 'findAll';
-	// The status is an optional last path segment (SPEC /payments/find/{merchant_uid}/{payment_status}).
+	// The status is an optional last path segment (the spec's /payments/find/{merchant_uid}/{payment_status}).
 	const path = `/payments/${route}/${segment(id)}${status ? `/${status}` : ''}`;
 	return {
 		lookUpBy,
@@ -145,19 +143,10 @@ async function findAll(
 	itemIndex: number,
 	transport: IamportTransport,
 ): Promise<ItemResult> {
-	const list: IDataObject[] = [];
-	const seen = new Set<string>();
-	const read = await followPages(this, transport, itemIndex, {
+	const { read, attempts: list } = await readAttempts(this, transport, itemIndex, {
 		path: target.path,
 		params,
 		pageSize: ATTEMPTS_PAGE_SIZE,
-		take: (payment) => {
-			// A payment added while the pages are read can push another onto the next page twice.
-			const key = String(payment.imp_uid);
-			if (seen.has(key)) return;
-			seen.add(key);
-			list.push(payment);
-		},
 	});
 	if (!read.done) return resultOf(target, read.failed, outcomes);
 	// An empty list with code 0 is not documented (i'mport answers 404); it still means nothing was found.

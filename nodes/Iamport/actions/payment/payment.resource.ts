@@ -1,10 +1,11 @@
-import type { Resource } from '../../helpers/operation';
+import type { Resource } from '../../../engine/types';
+import type { IamportTransport } from '../../transport/client';
 import * as cancel from './cancel.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
 /** Payments made through i'mport: look them up one by one, 100 ids at a time, or by status and time window; refund them. */
-export const payment: Resource = {
+export const payment: Resource<IamportTransport> = {
 	option: {
 		name: 'Payment',
 		value: 'payment',

@@ -1,19 +1,19 @@
 /**
- * What a task returns for an item that should go again later: it failed only because i'mport
+ * What a task returns for an item that should go again later: it failed only because the API
  * did not answer, and nothing was changed for it. `result` stands if it never goes again.
  */
 export class PutBack<T> {
 	constructor(readonly result: T) {}
 }
 
-/** How often one item may be put back: an item that i'mport keeps failing on its own is not run forever. */
+/** How often one item may be put back: an item that the API keeps failing on its own is not run forever. */
 const MAX_PUT_BACKS = 2;
 
 /**
  * Runs `task(0..count-1)` with at most `concurrency` at once, filling results in input order.
- * Until `ready()` turns true (the first answer from i'mport, so the token is stored) items run one
+ * Until `ready()` turns true (the first answer from the API, so a token is stored) items run one
  * by one: otherwise every item of the first wave would ask for its own token.
- * An item whose task returns a PutBack goes again once i'mport has answered some call after it
+ * An item whose task returns a PutBack goes again once the API has answered some call after it
  * failed (so a short outage costs no item); if no answer comes before the other items are done,
  * it keeps the PutBack's result.
  * Once `stopped()` turns true, no new item starts; items already running finish.
@@ -24,7 +24,7 @@ export async function runInOrder<T>(
 	task: (index: number) => Promise<T | PutBack<T>>,
 	ready: () => boolean,
 	stopped: () => boolean,
-	/** grows with every answer from i'mport: a put-back item goes again only once it grew */
+	/** grows with every answer from the API: a put-back item goes again only once it grew */
 	answers: () => number = () => 0,
 ): Promise<Array<T | undefined>> {
 	const results = new Array<T | undefined>(count);

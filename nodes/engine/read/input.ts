@@ -3,6 +3,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { itemParameter } from './itemParameter';
 
+/** The description of every input refusal: the item failed before anything was sent for it. */
+export const NOTHING_SENT = 'Nothing was sent for this item';
+
+/** An item's bad input: its error, with the item's index, saying nothing was sent for it. */
+export function refuseItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description = NOTHING_SENT,
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
 /** false for text with a lone UTF-16 surrogate, which no URL or JSON body can carry faithfully */
 function isWellFormed(text: string): boolean {
 	try {
@@ -24,32 +37,30 @@ function readRequiredText(
 	const value = itemParameter(ctx, parameter, itemIndex, '');
 	const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
 	if (typeof text !== 'string') {
-		throw new NodeOperationError(
-			ctx.getNode(),
+		const holds = what === 'id' ? 'the id' : 'it';
+		throw refuseItem(
+			ctx,
+			itemIndex,
 			`${label} must be text, not ${value === null ? 'null' : typeof value}`,
-			{
-				itemIndex,
-				description: `Map ${label} from a field that holds ${what === 'id' ? 'the id' : 'it'} as text, e.g. {{ $json.${label} }}`,
-			},
+			`Map ${label} from a field that holds ${holds} as text, e.g. {{ $json.${label} }}`,
 		);
 	}
 	if (text.trim() === '') {
-		throw new NodeOperationError(ctx.getNode(), `${label} is empty`, {
+		throw refuseItem(
+			ctx,
 			itemIndex,
-			description: `This item has no ${label}, so nothing was sent for it`,
-		});
+			`${label} is empty`,
+			`This item has no ${label}, so nothing was sent for it`,
+		);
 	}
 	if (!isWellFormed(text)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
+		throw refuseItem(
+			ctx,
+			itemIndex,
 			`${label} contains broken Unicode (a lone surrogate)`,
-			{
-				itemIndex,
-				description:
-					what === 'id'
-						? 'Such text cannot be sent in a URL. Check the source of this id.'
-						: `Such text cannot be sent to i'mport. Check the source of this ${label}.`,
-			},
+			what === 'id'
+				? 'Such text cannot be sent in a URL. Check the source of this id.'
+				: `Such text cannot be sent. Check the source of this ${label}.`,
 		);
 	}
 	return text;
@@ -69,8 +80,8 @@ export function readText(
 }
 
 /**
- * Reads an id parameter (imp_uid, merchant_uid) that becomes a path segment, and refuses what
- * cannot name one thing safely, before any request. The id is otherwise kept exactly as given.
+ * Reads an id parameter that becomes a path segment, and refuses what cannot name one thing
+ * safely, before any request. The id is otherwise kept exactly as given.
  */
 export function readId(
 	ctx: IExecuteFunctions,
@@ -79,7 +90,7 @@ export function readId(
 	itemIndex: number,
 ): string {
 	const id = readRequiredText(ctx, parameter, label, itemIndex, 'id');
-	// "." and ".." are path steps to any URL parser, so they can never name a single receipt.
+	// "." and ".." are path steps to any URL parser, so they can never name a single thing.
 	if (id === '.' || id === '..') {
 		throw new NodeOperationError(ctx.getNode(), `${label} "${id}" is not a valid id`, {
 			itemIndex,
@@ -93,26 +104,18 @@ export function segment(id: string): string {
 	return encodeURIComponent(id);
 }
 
-/** Reads a whole-number amount (won) and refuses negative, fractional or non-numeric values. */
-export function readAmount(
+/** Optional text: '' when absent, a number as its digits, anything else refused. */
+export function readOptionalText(
 	ctx: IExecuteFunctions,
-	parameter: string,
+	value: unknown,
 	label: string,
 	itemIndex: number,
-): number {
-	const value = itemParameter(ctx, parameter, itemIndex, '');
-	const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${label} must be a whole number of won, 0 or more (got ${JSON.stringify(value)})`,
-			{
-				itemIndex,
-				description: 'Nothing was sent for this item',
-			},
-		);
-	}
-	return amount;
+): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string')
+		throw refuseItem(ctx, itemIndex, `${label} must be text, not ${typeof value}`);
+	return value;
 }
 
 /** Reads an options parameter and refuses a value outside `allowed` (an expression can send anything). */
@@ -126,13 +129,30 @@ export function readChoice(
 ): string {
 	const value = itemParameter(ctx, parameter, itemIndex, fallback);
 	if (typeof value !== 'string' || !allowed.includes(value)) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${label} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')} (got ${JSON.stringify(value)})`,
-			{
-				itemIndex,
-				description: 'Nothing was sent for this item',
-			},
+		const choices = allowed.map((a) => JSON.stringify(a)).join(', ');
+		throw refuseItem(
+			ctx,
+			itemIndex,
+			`${label} must be one of ${choices} (got ${JSON.stringify(value)})`,
+		);
+	}
+	return value;
+}
+
+/** Reads a boolean parameter: true or false only (an expression can send the text "false"). */
+export function readBoolean(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+	fallback: boolean,
+): boolean {
+	const value = itemParameter(ctx, parameter, itemIndex, fallback);
+	if (typeof value !== 'boolean') {
+		throw refuseItem(
+			ctx,
+			itemIndex,
+			`${label} must be true or false (got ${JSON.stringify(value)})`,
 		);
 	}
 	return value;

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { itemParameter } from './itemParameter';
+import { refuseItem } from '../../../engine/read/input';
+import { itemParameter } from '../../../engine/read/itemParameter';
+import { readWon, wonProblem } from '../../../engine/read/won';
+import type { ShowFor } from '../../../engine/types';
 
 /**
  * Optional fields of both Issue calls (POST /receipts/{imp_uid} and
@@ -108,8 +110,6 @@ export function issueOptions(own: INodeProperties[]): INodeProperties[] {
 export const ISSUE_UNSURE_HINT =
 	'The receipt may have been issued anyway: look it up (Get) before issuing it again.';
 
-type ShowFor = Record<string, string[]>;
-
 /** Who the receipt is for; personal data, hidden in the editor and never echoed in outputs. */
 export function identifierField(showFor: ShowFor): INodeProperties {
 	return {
@@ -150,20 +150,13 @@ export function readIssueOptions(ctx: IExecuteFunctions, itemIndex: number): IDa
 	const body: IDataObject = {};
 	for (const [name, value] of Object.entries(options)) {
 		if (value === '' || value === undefined || value === null) continue;
-		if (
-			WHOLE_WON_FIELDS.includes(name) &&
-			(typeof value !== 'number' || !Number.isInteger(value) || value < 0)
-		) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`${name} must be a whole number of won, 0 or more (got ${JSON.stringify(value)})`,
-				{
-					itemIndex,
-					description: 'Nothing was sent for this item',
-				},
-			);
+		if (!WHOLE_WON_FIELDS.includes(name)) {
+			body[name] = value;
+			continue;
 		}
-		body[name] = value;
+		const won = readWon(value, 0);
+		if (won === undefined) throw refuseItem(ctx, itemIndex, wonProblem(name, value, 0));
+		body[name] = won;
 	}
 	return body;
 }

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-type ShowFor = Record<string, string[]>;
+import type { ShowFor } from '../../engine/types';
 
-/** The imp_uid field of an operation on receipts of i'mport payments. */
+/** The imp_uid field: i'mport's id of a payment (and of its receipt). */
 export function impUidField(showFor: ShowFor, description: string): INodeProperties {
 	return {
 		displayName: 'Imp UID',
@@ -16,7 +16,7 @@ export function impUidField(showFor: ShowFor, description: string): INodePropert
 	};
 }
 
-/** The merchant_uid field of an operation on receipts issued outside i'mport payments. */
+/** The merchant_uid field: your order id (of a payment, or of a receipt issued outside i'mport). */
 export function merchantUidField(showFor: ShowFor, description: string): INodeProperties {
 	return {
 		displayName: 'Merchant UID',

@@ -5,7 +5,7 @@ export type QueryParam = [name: string, value: string | number | boolean | undef
  * The query string for a request path ('?a=1&b=2', or '' when there is nothing to send), every
  * name and value percent-encoded. Built here rather than by n8n's request helper, whose array
  * format differs between n8n versions and set-ups (`indices` by default in n8n 2.x: imp_uid[0]=…),
- * so that lists always go out as i'mport documents them: imp_uid[]=a&imp_uid[]=b.
+ * so that lists always go out as the API documents them (i'mport V1: imp_uid[]=a&imp_uid[]=b).
  */
 export function queryString(params: QueryParam[]): string {
 	const parts = params

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { refuseItem } from './input';
 import { itemParameter } from './itemParameter';
 
 /** UNIX seconds above this are surely milliseconds (it is the year 5138). */
@@ -54,8 +54,12 @@ export function wallTimeToUnix(fields: number[], timeZone: string): number {
 	return Math.floor(instant / 1000);
 }
 
-/** The value as UNIX seconds, or a reason it is not a date. */
-export function toUnixSeconds(value: unknown, timeZone: string): number | { problem: string } {
+/** The value as UNIX seconds, or a reason it is not a date; `apiName` names who else reads it. */
+export function toUnixSeconds(
+	value: unknown,
+	timeZone: string,
+	apiName: string,
+): number | { problem: string } {
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value) || value < 0) return { problem: 'is not a date' };
 		if (value >= MAX_UNIX_SECONDS)
@@ -79,7 +83,7 @@ export function toUnixSeconds(value: unknown, timeZone: string): number | { prob
 	if (typeof value !== 'string')
 		return { problem: `must be a date, not ${value === null ? 'null' : typeof value}` };
 	const text = value.trim();
-	if (/^\d+$/.test(text)) return toUnixSeconds(Number(text), timeZone);
+	if (/^\d+$/.test(text)) return toUnixSeconds(Number(text), timeZone, apiName);
 	const wall = WALL_TIME.exec(text);
 	if (wall) {
 		const fields = wall
@@ -105,8 +109,7 @@ export function toUnixSeconds(value: unknown, timeZone: string): number | { prob
 		return Number.isNaN(ms) ? { problem: 'is not a valid date' } : Math.floor(ms / 1000);
 	}
 	return {
-		problem:
-			"is not a date n8n or i'mport knows (use the date picker, an ISO 8601 text, or UNIX seconds)",
+		problem: `is not a date n8n or ${apiName} knows (use the date picker, an ISO 8601 text, or UNIX seconds)`,
 	};
 }
 
@@ -120,18 +123,12 @@ export function readUnixSeconds(
 	parameter: string,
 	label: string,
 	itemIndex: number,
+	apiName: string,
 ): number | undefined {
 	const value = itemParameter(ctx, parameter, itemIndex, '');
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
 		return undefined;
-	const seconds = toUnixSeconds(value, ctx.getTimezone());
+	const seconds = toUnixSeconds(value, ctx.getTimezone(), apiName);
 	if (typeof seconds === 'number') return seconds;
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`${label} ${seconds.problem} (got ${JSON.stringify(value)})`,
-		{
-			itemIndex,
-			description: 'Nothing was sent for this item',
-		},
-	);
+	throw refuseItem(ctx, itemIndex, `${label} ${seconds.problem} (got ${JSON.stringify(value)})`);
 }

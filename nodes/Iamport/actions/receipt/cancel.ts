@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { IamportAnswer } from '../transport/errors';
-import type { GuardedAction, GuardOptions } from './guardedAction';
-import { itemParameter } from './itemParameter';
-import type { OutcomeTable } from './outcome';
-import type { Target } from './operation';
+import type { GuardedAction, GuardOptions } from '../../../engine/guardedAction';
+import type { OutcomeTable } from '../../../engine/outcome';
+import { itemParameter } from '../../../engine/read/itemParameter';
+import type { ShowFor, Target } from '../../../engine/types';
+import type { IamportAnswer } from '../../transport/answer';
 
 /** The Dry Run and Skip Already Cancelled fields, shared by both receipt Cancel operations. */
-export function cancelSafetyFields(showFor: Record<string, string[]>): INodeProperties[] {
+export function cancelSafetyFields(showFor: ShowFor): INodeProperties[] {
 	return [
 		{
 			displayName: 'Dry Run',
@@ -47,7 +47,7 @@ const isReceiptCancelled = (answer: IamportAnswer) =>
 export function receiptCancel(
 	target: Target,
 	tables: { cancel: OutcomeTable; get: OutcomeTable },
-): GuardedAction {
+): GuardedAction<IamportAnswer> {
 	return {
 		target,
 		lookup: { method: 'GET', path: target.path, idempotent: true },

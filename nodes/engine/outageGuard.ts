@@ -5,16 +5,16 @@ export interface OutageSettings {
 	outageWindow: number;
 	/** the run pauses when at least this share (percent) of the last `outageWindow` calls failed transiently */
 	outageFailurePercent: number;
-	/** how long, in total, the run waits for i'mport to come back before it gives up */
+	/** how long, in total, the run waits for the API to come back before it gives up */
 	maxOutageWaitMs: number;
 	/** first wait before a probe, doubled at each failed probe (the Retry Wait option) */
 	retryWaitMs: number;
 }
 
 /**
- * What a call found out about i'mport: it answered (any answer, even a refusal), it failed
+ * What a call found out about the API: it answered (any answer, even a refusal), it failed
  * transiently (5xx gateway, 429, reset, timeout, refused), or it failed in a way that says
- * nothing about i'mport being up (e.g. a host name that does not resolve).
+ * nothing about the API being up (e.g. a host name that does not resolve).
  */
 export type CallVerdict = 'answered' | 'failed' | 'other';
 
@@ -27,7 +27,7 @@ const MIN_PROBE_WAIT_MS = 100;
 const MAX_PROBE_WAIT_MS = 15_000;
 
 /**
- * One run's judgement of whether i'mport is up, shared by every item (a circuit breaker).
+ * One run's judgement of whether the API is up, shared by every item (a circuit breaker).
  *
  * Closed: calls go out; each one's verdict enters a window of the last `outageWindow` calls. When
  * the window is full and at least `outageFailurePercent` of it failed transiently, the guard
@@ -42,7 +42,7 @@ export class OutageGuard {
 	/** verdicts of the most recent calls, oldest first (true = failed) */
 	private window: boolean[] = [];
 
-	/** calls i'mport answered in this run: a put-back item goes again only after this grew */
+	/** calls the API answered in this run: a put-back item goes again only after this grew */
 	answers = 0;
 
 	/** failed and judged calls when the guard gave up, for the message */
@@ -67,12 +67,12 @@ export class OutageGuard {
 		return this.settings.outageWindow > 0;
 	}
 
-	/** true once the run gave up on i'mport: nothing more is sent */
+	/** true once the run gave up on the API: nothing more is sent */
 	get unavailable() {
 		return this.state === 'gaveUp';
 	}
 
-	/** how long the run has waited for i'mport so far, in all pauses */
+	/** how long the run has waited for the API so far, in all pauses */
 	get waitedMs() {
 		return this.waited + (this.paused ? Date.now() - this.openedAt : 0);
 	}
@@ -84,7 +84,7 @@ export class OutageGuard {
 
 	/**
 	 * Waits while the guard is open. Resolves with a ticket to make the call, or undefined when
-	 * the run gave up on i'mport (or was stopped) and the call must not be sent.
+	 * the run gave up on the API (or was stopped) and the call must not be sent.
 	 */
 	async beforeCall(): Promise<CallTicket | undefined> {
 		for (;;) {
