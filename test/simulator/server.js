@@ -23,6 +23,7 @@ const ROUTE_MODULES = [
 	require('./receipts'),
 	require('./payments'),
 	require('./vbanks'),
+	require('./subscribe'),
 ];
 
 const TOKEN_LIFETIME_S = 30 * 60;
