@@ -5,29 +5,17 @@
  * through GET /payments, and the change counter under a dropped connection.
  */
 const axios = require('axios');
-const { createSimulator } = require('./simulator/server');
+const { rawSimulatorPerTest } = require('./helpers/rawSimulator');
 const { MESSAGES } = require('./simulator/vbanks');
 
 const START = 1_790_000_000;
 const DAY = 24 * 60 * 60;
 
+const world = rawSimulatorPerTest(START);
 let sim;
 let http;
-
-beforeEach(async () => {
-	sim = createSimulator({ startAt: START });
-	const baseURL = await sim.start();
-	const { data } = await axios.post(`${baseURL}/users/getToken`, { imp_key: 'test_imp_key', imp_secret: 'test_imp_secret_DO_NOT_LEAK' });
-	http = axios.create({
-		baseURL,
-		headers: { Authorization: `Bearer ${data.response.access_token}` },
-		validateStatus: () => true,
-		// One connection per request, so a reset hits only the request it was meant for.
-		httpAgent: new (require('node:http').Agent)({ keepAlive: false }),
-	});
-});
-afterEach(async () => {
-	await sim.stop();
+beforeEach(() => {
+	({ sim, http } = world);
 });
 
 const close = (impUid) => http.delete(`/vbanks/${encodeURIComponent(impUid)}`);
