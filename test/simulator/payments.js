@@ -615,6 +615,8 @@ function createPayments({ clock, receipts } = {}) {
 			if (!records.has(impUid)) throw new Error(`no payment ${impUid}`);
 			records.get(impUid).pgRefusal = reason ?? null;
 		},
+		/** The live record { payment, tier, updated_at }, for a sibling family that changes a payment in place (/vbanks). */
+		record: (impUid) => records.get(impUid),
 		appliedRefunds: (impUid) => applied.get(impUid) ?? 0,
 		applied,
 		refunds,

@@ -2,8 +2,9 @@
 /**
  * An i'mport (api.iamport.kr) look-alike on 127.0.0.1, built from i'mport's Swagger spec
  * (iamport-v1.openapi.json, kept outside this repository in ../shared/reference/ next to the
- * checkout): token issue/reuse/expiry, Bearer or raw tokens, the Tier header, the /receipts and
- * /payments families with the spec's documented statuses, a request log,
+ * checkout): token issue/reuse/expiry, Bearer or raw tokens, the Tier header, the /receipts,
+ * /payments, /vbanks and /subscribe families with the spec's documented statuses, a request log,
+ * a count of applied state changes (`changes`),
  * a controllable clock and fault injection. Used by the tests, the demo and the benchmark.
  */
 const http = require('node:http');
@@ -14,10 +15,16 @@ const { createFaults } = require('./faults');
 /**
  * The API families, one module each: `prefix` is the first path segment it answers, and
  * `route({ method, segments, body, query, store, clock, tier, entry })` returns [httpStatus, envelope].
- * A family with state of its own exports `create({ clock, store })` instead, made once per simulator.
+ * A family with state of its own exports `create({ clock, store, families })` instead, made once per
+ * simulator in this order (`families` holds the ones made before it: /vbanks changes /payments' payments).
  * Add a family with one line.
  */
-const ROUTE_MODULES = [require('./receipts'), require('./payments')];
+const ROUTE_MODULES = [
+	require('./receipts'),
+	require('./payments'),
+	require('./vbanks'),
+	require('./subscribe'),
+];
 
 const TOKEN_LIFETIME_S = 30 * 60;
 const LAST_MINUTE_S = 60;
@@ -55,12 +62,10 @@ function createSimulator(options = {}) {
 		},
 	};
 	const store = createStore(clock);
-	const families = new Map(
-		ROUTE_MODULES.map((family) => [
-			family.prefix,
-			family.create ? family.create({ clock, store }) : family,
-		]),
-	);
+	const families = new Map();
+	for (const family of ROUTE_MODULES) {
+		families.set(family.prefix, family.create ? family.create({ clock, store, families }) : family);
+	}
 	/** the payments family's store and test API (add, cancel, appliedRefunds, ...) */
 	const payments = families.get('payments');
 	const faults = createFaults();
@@ -248,6 +253,10 @@ function createSimulator(options = {}) {
 		clock,
 		store,
 		payments,
+		/** billing keys and payment schedules (see subscribe.js) */
+		subscribe: families.get('subscribe'),
+		/** applied state changes, for "it happened once" assertions (see changes.js) */
+		changes: store.changes,
 		faults,
 		log,
 		tokens,

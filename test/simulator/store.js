@@ -6,6 +6,8 @@
  */
 
 /** PGs that answer like a PG refusing the request (HTTP 500) or that i'mport does not support (501). */
+const { createChanges } = require('./changes');
+
 const FAILING_PG = 'pg_fail';
 const UNSUPPORTED_PG = 'paypal';
 
@@ -107,6 +109,8 @@ function createStore(clock) {
 		payments,
 		external,
 		cancellations,
+		/** applied state changes of the /vbanks and /subscribe families (changes.js) */
+		changes: createChanges(clock),
 		addPayment,
 		addExternal,
 		addIssuedPayments,
