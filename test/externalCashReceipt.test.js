@@ -64,6 +64,27 @@ describe('External Cash Receipt', () => {
 		expect(world.simulator.log).toHaveLength(0);
 	});
 
+	test.each(['0x10', '1e3', '0b11', '12.0', '+5', '1,000', ' ', '', null])(
+		'Issue: amount %j (text JavaScript would read as a number, or none) is refused with the item index, nothing sent',
+		async (amount) => {
+			const input = [
+				{ merchant_uid: 'order_ok', channel_key: 'channel-key-kcp', amount: 1000 },
+				{ merchant_uid: 'order_bad', channel_key: 'channel-key-kcp', amount },
+			];
+			const { error } = await world.engine.run(input, externalIssue());
+			expect(error.message).toMatch(/amount must be a whole number of won, 0 or more/);
+			expect(error.context.itemIndex).toBe(1);
+			expect(world.simulator.log).toHaveLength(0);
+		},
+	);
+
+	test('Issue: whole won given as digits-only text is sent as the number', async () => {
+		const input = [{ merchant_uid: 'order_text', channel_key: 'channel-key-kcp', amount: ' 16 ' }];
+		const { success } = await world.engine.run(input, externalIssue());
+		expect(success[0].json.outcome).toBe('issued');
+		expect(world.simulator.requests('POST', '/receipts')[0].body.amount).toBe(16);
+	});
+
 	test('Issue: a missing channel key is refused before anything is sent', async () => {
 		const { error } = await world.engine.run(
 			[{ merchant_uid: 'order_new', channel_key: '', amount: 1 }],
