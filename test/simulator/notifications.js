@@ -1,7 +1,7 @@
 'use strict';
 /**
  * The simulator's notification sender: posts payment notifications to a URL the way i'mport V1
- * does (shared/reference/payments-refunds-webhooks.md beside the repo): a POST whose body is
+ * does (PortOne's V1 webhook guide, developers.portone.io `opi/ko/integration/webhook/readme-v1.mdx`): a POST whose body is
  * {imp_uid, merchant_uid, status, cancellation_id?}, as application/json or
  * application/x-www-form-urlencoded (the console's choice), sent once, with i'mport's 10 s connect
  * and 30 s read timeouts. It can also send what i'mport never would, for tests: a status the

@@ -1,8 +1,10 @@
 'use strict';
 /**
  * The /payments family: a payment store and the look-up and refund routes, after i'mport's Swagger
- * spec (paths under /payments, PaymentAnnotation, PaymentCancelAnnotation, PagedPaymentAnnotation)
- * and the reference notes ../shared/reference/payments-refunds-webhooks.md (outside this repository).
+ * spec (portone-io/developers.portone.io `src/schema/v1.openapi.json`: paths under /payments,
+ * PaymentAnnotation, PaymentCancelAnnotation, PagedPaymentAnnotation) and PortOne's V1 refund guide
+ * (developers.portone.io `opi/ko/integration/cancel/v1/basic.mdx`) and i'mport's own clients' tests
+ * (iamport/iamport-rest-client-python `tests/test_cancel.py`) where the spec is silent.
  *
  * Seeded payments (times are before the simulator's start time, on its clock):
  *   imp_uid                   merchant_uid                kind                                amount  refunded
@@ -54,7 +56,7 @@ const FIND_ALL_PAGE = { default: 20, max: 1000 };
 const MULTI_MAX_IDS = 100;
 const STATUSES = ['ready', 'paid', 'cancelled', 'failed'];
 const SORT_FIELDS = { started: 'started_at', paid: 'paid_at', updated: 'updated_at' };
-/** The time /payments/status filters on, by the payment's final status (SPEC `from`/`to`). */
+/** The time /payments/status filters on, by the payment's final status (the spec, `from`/`to`). */
 const STATUS_TIME = {
 	ready: 'started_at',
 	paid: 'paid_at',
@@ -63,7 +65,7 @@ const STATUS_TIME = {
 };
 
 const MESSAGES = {
-	// documented (SPEC / reference notes)
+	// documented (the spec, the refund guide, i'mport's client tests)
 	notFound: '존재하지 않는 결제정보입니다.',
 	cancelNotFound: '취소할 결제건이 존재하지 않습니다.',
 	alreadyCancelled: '이미 전액취소된 주문입니다.',
@@ -193,7 +195,7 @@ function createPayments({ clock, receipts } = {}) {
 	}
 
 	/** Keeps the cash-receipt row of the same imp_uid in step: it issues for what is left
-	 * (SPEC: POST /receipts/{imp_uid} on a partly cancelled payment issues for the balance). */
+	 * (the spec: POST /receipts/{imp_uid} on a partly cancelled payment issues for the balance). */
 	function syncReceiptRow(record) {
 		const row = receipts && receipts.payments.get(record.payment.imp_uid);
 		if (!row) return;
@@ -295,7 +297,7 @@ function createPayments({ clock, receipts } = {}) {
 		return { value: Number(raw) };
 	}
 
-	/** One page of `list` as PagedPaymentAnnotation; a page past the end is a 400 (SPEC). */
+	/** One page of `list` as PagedPaymentAnnotation; a page past the end is a 400 (the spec). */
 	function page(list, query, limits) {
 		const pageNo = readInt(query, 'page', 1, 1);
 		if (pageNo.error) return pageNo.error;
@@ -421,7 +423,7 @@ function createPayments({ clock, receipts } = {}) {
 		);
 	}
 
-	/** POST /payments/cancel. Refusals answer HTTP 200 with a non-zero code (reference notes). */
+	/** POST /payments/cancel. Refusals answer HTTP 200 with a non-zero code (the V1 refund guide). */
 	function cancel(body, { tier = null, source = 'direct' } = {}) {
 		const refuse = (message) => fail(200, 1, message);
 		if (!present(body.imp_uid) && !present(body.merchant_uid)) {
@@ -442,7 +444,7 @@ function createPayments({ clock, receipts } = {}) {
 
 		let record;
 		if (present(body.imp_uid)) {
-			// When both are sent imp_uid wins (SPEC).
+			// When both are sent imp_uid wins (the spec).
 			record = records.get(String(body.imp_uid));
 			if (record && record.tier !== tier) record = undefined;
 		} else {
@@ -453,14 +455,14 @@ function createPayments({ clock, receipts } = {}) {
 		if (!payment.paid_at) return refuse(MESSAGES.notCancellable);
 		const left = payment.amount - payment.cancel_amount;
 		if (left <= 0) return refuse(MESSAGES.alreadyCancelled);
-		// checksum = what is left before this refund; a mismatch cancels nothing (SPEC). The
+		// checksum = what is left before this refund; a mismatch cancels nothing (the spec). The
 		// answer (HTTP 200, code 1) and its message are the simulator's guess.
 		if (numbers.checksum !== undefined && numbers.checksum !== left) {
 			return refuse(
 				`${MESSAGES.checksumMismatch} (checksum: ${numbers.checksum}, 취소가능 잔액: ${left})`,
 			);
 		}
-		// amount missing or 0 means the whole balance (SPEC).
+		// amount missing or 0 means the whole balance (the spec).
 		const refund = numbers.amount ? numbers.amount : left;
 		if (refund > left)
 			return refuse(`${MESSAGES.exceedsBalance} (요청: ${refund}, 취소가능 잔액: ${left})`);
@@ -478,7 +480,7 @@ function createPayments({ clock, receipts } = {}) {
 		const reason = present(body.reason) ? String(body.reason) : '';
 		const entry = cancelEntry(payment.imp_uid, refund, reason, now);
 		payment.cancel_amount += refund;
-		// A partly refunded payment is 'cancelled' too (reference notes: i'mport's own plugin reads it so).
+		// A partly refunded payment is 'cancelled' too (undocumented; i'mport's own WooCommerce plugin reads it so).
 		payment.status = 'cancelled';
 		payment.cancelled_at = now;
 		payment.cancel_reason = reason;

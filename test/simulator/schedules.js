@@ -76,7 +76,7 @@ function createSchedules({ clock, changes, customers }) {
 			payment_status: null,
 			fail_reason: null,
 		};
-		// buyer_* left out are taken from the billing key's customer_* (SPEC, POST schedule)
+		// buyer_* left out are taken from the billing key's customer_* (the spec, POST schedule)
 		for (const f of BUYER_FIELDS)
 			result[`buyer_${f}`] = fields[`buyer_${f}`] ?? customer?.[`customer_${f}`] ?? null;
 		const record = { result, tier };
@@ -155,7 +155,7 @@ function createSchedules({ clock, changes, customers }) {
 			if (problem) return refuse(problem);
 		}
 		if (!customers.get(customerUid, tier)) {
-			// No billing key yet: one is issued from the card fields first (SPEC), else the buyer is unknown.
+			// No billing key yet: one is issued from the card fields first (the spec), else the buyer is unknown.
 			if (!present(body.card_number) || !present(body.expiry)) return refuse(MESSAGES.unknownBuyer);
 			const [status, answer] = customers.save(
 				customerUid,
@@ -259,7 +259,7 @@ function createSchedules({ clock, changes, customers }) {
 		});
 		if (limit.error) return limit.error;
 		const sorting = query.get('sorting') ?? '';
-		// 'scheduled' = oldest first; the default is newest first (SPEC); '-scheduled' accepted for it (guess)
+		// 'scheduled' = oldest first; the default is newest first (the spec); '-scheduled' accepted for it (guess)
 		if (!['', 'scheduled', '-scheduled'].includes(sorting))
 			return fail(400, 1, 'sorting 파라메터 값이 올바르지 않습니다.');
 		return page(
@@ -269,7 +269,7 @@ function createSchedules({ clock, changes, customers }) {
 		);
 	}
 
-	/** GET .../schedule/customers/{customer_uid}: from/to, schedule-status, page; newest first (SPEC). */
+	/** GET .../schedule/customers/{customer_uid}: from/to, schedule-status, page; newest first (the spec). */
 	function byCustomer(customerUid, query, tier) {
 		const window = readWindow(query, 'from', 'to', 'schedule-status');
 		if (window.error) return window.error;

@@ -1,8 +1,7 @@
 'use strict';
 /**
  * An i'mport (api.iamport.kr) look-alike on 127.0.0.1, built from i'mport's Swagger spec
- * (iamport-v1.openapi.json, kept outside this repository in ../shared/reference/ next to the
- * checkout): token issue/reuse/expiry, Bearer or raw tokens, the Tier header, the /receipts,
+ * (portone-io/developers.portone.io `src/schema/v1.openapi.json`): token issue/reuse/expiry, Bearer or raw tokens, the Tier header, the /receipts,
  * /payments, /vbanks and /subscribe families with the spec's documented statuses, a request log,
  * a count of applied state changes (`changes`),
  * a controllable clock and fault injection. Used by the tests, the demo and the benchmark.
