@@ -84,6 +84,7 @@ function createWebhookSender({ clock, jitterSeconds = 0, seed = 1 } = {}) {
 	function configure(next) {
 		const merged = { ...config, ...next };
 		if (merged.secrets.length > 2) throw new Error('PortOne keeps at most two webhook secrets active at once');
+		encode({ type: 'Transaction.Paid', timestamp: '', data: {} }, merged.version, merged.format); // throws on a bad pair
 		config = merged;
 		return config;
 	}
@@ -117,10 +118,9 @@ function createWebhookSender({ clock, jitterSeconds = 0, seed = 1 } = {}) {
 
 	/** Queues `event` for the configured URL (or `options.url`) and makes the first attempt now. */
 	function emit(event, options = {}) {
-		events.push(event);
 		const target = { ...config, ...options };
-		if (!target.url) return null;
-		const encoded = encode(event, target.version, target.format);
+		const encoded = target.url ? encode(event, target.version, target.format) : null;
+		events.push(event);
 		if (!encoded) return null;
 		const delivery = {
 			id: `msg_${crypto.randomBytes(12).toString('hex')}`,
