@@ -4,7 +4,8 @@
  * which store (storeId query / body / filter), routing, strict path-segment decoding, list bodies
  * on GET, the `{type, message}` error shape and the request log.
  */
-const { simulatorPerTest, requestBody } = require('./helpers/portoneHttp');
+const { simulatorPerTest, requestBody, clientFor } = require('./helpers/portoneHttp');
+const { createPortOneSimulator } = require('./portone-simulator/server');
 
 const t = simulatorPerTest();
 
@@ -46,6 +47,25 @@ describe('Authorization', () => {
 });
 
 describe('storeId', () => {
+	test('custom accounts: their first store is the default and gets the seeded payments and channels', async () => {
+		const sim = createPortOneSimulator({ accounts: [{ apiSecret: 'custom-secret-0123456789', storeIds: ['store-custom-1', 'store-custom-2'], merchantId: 'merchant-custom' }] });
+		const api = clientFor(await sim.start(), 'custom-secret-0123456789');
+		try {
+			expect((await api.get('/payments/pay-card-0001')).data).toMatchObject({ storeId: 'store-custom-1', merchantId: 'merchant-custom', channel: { key: 'channel-key-live-kcp' } });
+			expect((await api.post('/payments/pay-async-0001/cancel', { reason: 'x' })).data.cancellation.status).toBe('REQUESTED');
+			expect((await api.post('/cash-receipts', { paymentId: 'e-1', channelKey: 'channel-key-live-kcp', type: 'PERSONAL', orderName: 'x', currency: 'KRW', amount: { total: 100 }, customer: { identityNumber: '0101' }, storeId: 'store-custom-2' })).status).toBe(200);
+			expect((await api.get(`/payments/pay-card-0001?storeId=${t.storeA1}`)).status).toBe(403);
+		} finally {
+			await sim.stop();
+		}
+	});
+
+	test('a storeId that is not a string, or given twice, is 400', async () => {
+		expect((await t.api.post('/payments/pay-card-0001/cancel', { reason: 'x', storeId: 7 })).data.type).toBe('INVALID_REQUEST');
+		expect((await t.api.get(`/payments/pay-card-0001?storeId=${t.storeA1}&storeId=${t.storeA2}`)).data.type).toBe('INVALID_REQUEST');
+		expect(t.sim.payments.appliedCancellations('pay-card-0001')).toBe(0);
+	});
+
 	test('GET: absent = the secret\'s default store; another store of the same secret by ?storeId=', async () => {
 		expect((await t.api.get('/payments/pay-store-a2-0001')).data.type).toBe('PAYMENT_NOT_FOUND');
 		const named = await t.api.get(`/payments/pay-store-a2-0001?storeId=${t.storeA2}`);

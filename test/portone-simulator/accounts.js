@@ -52,6 +52,13 @@ const PG_REFUSAL = { pgCode: 'PG9999', pgMessage: '[simulated PG] 취소/발급 
 function createAccounts({ accounts = DEFAULT_ACCOUNTS, channels = DEFAULT_CHANNELS } = {}) {
 	const list = accounts.map((a, index) => ({ index, ...a, storeIds: [...a.storeIds] }));
 	const channelList = channels.map((c) => ({ ...c }));
+	// A store given without channels gets store A1's set (same keys and behaviours), so the
+	// seeded payments and the PG behaviours work for custom accounts too.
+	for (const storeId of list.flatMap((a) => a.storeIds)) {
+		if (!channelList.some((c) => c.storeId === storeId)) {
+			channelList.push(...DEFAULT_CHANNELS.filter((c) => c.storeId === STORE_A1).map((c) => ({ ...c, storeId })));
+		}
+	}
 
 	/**
 	 * The account of `Authorization: PortOne <secret>`, or an error message. Anything else (no

@@ -137,6 +137,7 @@ function createPortOneSimulator(options = {}) {
 		if (route.storeIn !== 'filter') {
 			const given = route.storeIn === 'query' ? entry.query.getAll('storeId') : body?.storeId === undefined ? [] : [body.storeId];
 			if (given.length > 1) return { answer: error('INVALID_REQUEST', 'storeId가 여러 번 주어졌습니다.') };
+			if (given.length === 1 && given[0] !== null && typeof given[0] !== 'string') return { answer: error('INVALID_REQUEST', 'storeId must be a string') };
 			const store = accounts.storeFor(account, given[0] ?? undefined);
 			if (store.error) return { answer: error('FORBIDDEN', store.error) };
 			storeId = store.storeId;
