@@ -97,7 +97,7 @@ describe('holds, hooks and latency', () => {
 			const sim = createPortOneSimulator({ startAt: START });
 			const api = clientFor(await sim.start(), sim.accounts.list[0].apiSecret);
 			sim.faults.setLatency(5, 20, seed);
-			const spy = jest.spyOn(global, 'setTimeout');
+			const spy = jest.spyOn(globalThis, 'setTimeout');
 			try {
 				for (let n = 0; n < 5; n++) expect((await api.get('/payments/pay-card-0001')).status).toBe(200);
 				return spy.mock.calls.map(([, ms]) => ms).filter((ms) => ms >= 5 && ms < 25 && !Number.isInteger(ms));

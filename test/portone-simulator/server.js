@@ -28,38 +28,11 @@ const { createIdempotency, parseKey, fingerprintOf } = require('./idempotency');
 const { createPortOneFaults } = require('./faults');
 const { createWebhookSender } = require('./webhooks');
 const { error, ApiError } = require('./errors');
-const paymentRoutes = require('./paymentRoutes');
-const cashReceiptRoutes = require('./cashReceiptRoutes');
-const { cancelPayment, completeCancellation } = require('./cancel');
+const { ROUTES, match } = require('./routes');
+const { completeCancellation } = require('./cancel');
 
-/** storeIn: where the operation takes storeId (spec): a query parameter, a body field, or the list filter. */
-const ROUTES = [
-	{ method: 'GET', path: ['payments'], op: 'getPayments', storeIn: 'filter', listBody: true, run: paymentRoutes.getPayments },
-	{ method: 'GET', path: ['payments', ':paymentId'], op: 'getPayment', storeIn: 'query', run: paymentRoutes.getPayment },
-	{ method: 'POST', path: ['payments', ':paymentId', 'cancel'], op: 'cancelPayment', storeIn: 'body', run: cancelPayment },
-	{ method: 'GET', path: ['payments', ':paymentId', 'cash-receipt'], op: 'getCashReceiptByPaymentId', storeIn: 'query', run: cashReceiptRoutes.getCashReceiptByPaymentId },
-	{ method: 'POST', path: ['payments', ':paymentId', 'cash-receipt', 'cancel'], op: 'cancelCashReceiptByPaymentId', storeIn: 'query', noBody: true, run: cashReceiptRoutes.cancelCashReceiptByPaymentId },
-	{ method: 'GET', path: ['cash-receipts'], op: 'getCashReceipts', storeIn: 'filter', listBody: true, run: cashReceiptRoutes.getCashReceipts },
-	{ method: 'POST', path: ['cash-receipts'], op: 'issueCashReceipt', storeIn: 'body', run: cashReceiptRoutes.issueCashReceipt },
-];
 /** Faults that answer in PortOne's place before it sees the request (nothing runs, no key is kept). */
 const BEFORE_PORTONE = new Set(['status', 'reset', 'nonJson']);
-
-function match(method, segments) {
-	for (const route of ROUTES) {
-		if (route.method !== method || route.path.length !== segments.length) continue;
-		const params = {};
-		const ok = route.path.every((part, n) => {
-			if (part.startsWith(':')) {
-				params[part.slice(1)] = segments[n];
-				return segments[n] !== '';
-			}
-			return part === segments[n];
-		});
-		if (ok) return { route, params };
-	}
-	return null;
-}
 
 function readBody(req) {
 	return new Promise((resolve, reject) => {
@@ -119,15 +92,22 @@ function createPortOneSimulator(options = {}) {
 		entry.account = account.merchantId;
 		const key = req.method === 'POST' ? parseKey(req.headers['idempotency-key']) : null;
 		if (key?.error) return { answer: error('INVALID_REQUEST', key.error) };
-		let body;
-		const fromQuery = entry.query.getAll('requestBody');
-		const text = route.listBody && fromQuery.length > 0 ? fromQuery : route.noBody ? [] : entry.rawBody ? [entry.rawBody] : [];
-		if (fromQuery.length > 0 && (entry.rawBody || fromQuery.length > 1)) {
-			return { answer: error('INVALID_REQUEST', 'requestBody는 본문 또는 쿼리 하나로만 보낼 수 있습니다.') };
+		// List operations take their JSON as a GET body or in ?requestBody= (x-portone-query-or-body);
+		// both at once is refused (inferred). The cash-receipt cancel takes no body at all.
+		let text;
+		if (route.listBody) {
+			const fromQuery = entry.query.getAll('requestBody');
+			if (fromQuery.length > 1 || (fromQuery.length === 1 && entry.rawBody)) {
+				return { answer: error('INVALID_REQUEST', 'requestBody는 본문 또는 쿼리 하나로만 보낼 수 있습니다.') };
+			}
+			text = fromQuery[0] ?? (entry.rawBody || undefined);
+		} else if (!route.noBody) {
+			text = entry.rawBody || undefined;
 		}
-		if (text.length > 0) {
+		let body;
+		if (text !== undefined) {
 			try {
-				body = JSON.parse(text[0]);
+				body = JSON.parse(text);
 			} catch {
 				return { answer: error('INVALID_REQUEST', '요청 본문이 올바른 JSON이 아닙니다.') };
 			}
