@@ -2,8 +2,9 @@
 /**
  * The yardstick for webhooks: @portone/server-sdk's `Webhook.verify` accepts every delivery the
  * simulator signs (both versions as JSON, rotated secrets, every retry at its own time), rejects
- * tampered ones, and — as the reference notes say of SDK 0.19.0 — passes the signature of a
- * form-encoded 2024-01-01 delivery and then throws SyntaxError from its JSON.parse.
+ * tampered ones, and — since its verify ends with `JSON.parse(payload)` (portone-io/server-sdk
+ * `javascript/src/webhook.ts`) — passes the signature of a form-encoded 2024-01-01 delivery and
+ * then throws SyntaxError.
  * Date.now is set to the simulator's clock while verify runs (it allows 5 minutes either way).
  */
 const { Webhook } = require('@portone/server-sdk');
@@ -38,7 +39,7 @@ async function cancelsAndPaid() {
 	await t.sim.webhooks.idle();
 }
 
-test('the test vector of the reference notes verifies at its time, not 301 s later, not with one more byte', async () => {
+test('the test vector verifies at its time, not 301 s later, not with one more byte', async () => {
 	const vector = {
 		body: '{"type":"Transaction.Paid","timestamp":"2024-04-25T10:00:00.000Z","data":{"paymentId":"example-payment-id","storeId":"store-ae356798-3d20-4969-b739-14c6b0e1a667","transactionId":"55451513-9763-4a7a-bb43-78a4c65be843"}}',
 		headers: { 'webhook-id': 'dummy-webhook-id', 'webhook-timestamp': '1714039200', 'webhook-signature': 'v1,qmNcYHU8w9hP22fshTiuuIP9XZrhl6h0hjCr1zh7DRs=' },

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * The PortOne V2 simulator's webhook sender: the Standard Webhooks signature (checked against
- * the test vector of the reference notes and an independent HMAC here; the SDK's own verify is
+ * a test vector and an independent HMAC here; the SDK's own verify is
  * in portoneSimulatorSdk.test.js), both webhook versions and formats, secret rotation, retries
  * driven by the clock with the same webhook-id and a fresh timestamp, events sent on cancels,
  * and raw sends for negative cases.
@@ -10,8 +10,9 @@ const crypto = require('node:crypto');
 const { simulatorPerTest, startReceiver, START } = require('./helpers/portoneHttp');
 const { sign, encode, newSecret, MAX_ATTEMPTS } = require('./portone-simulator/webhooks');
 
-// Test vector: portone-io/server-sdk javascript/tests/webhook.test.ts secret; signature computed
-// and checked against @portone/server-sdk 0.19.0 (reference notes §6).
+// Test vector: the secret of portone-io/server-sdk `javascript/tests/webhook.test.ts`; the signature
+// computed by the Standard Webhooks scheme and accepted by @portone/server-sdk 0.19.0's verify
+// (portoneSimulatorSdkWebhook.test.js checks that at the vector's timestamp).
 const VECTOR = {
 	secret: 'whsec_pzQGE83cSIRKM4/WH5QY+g==',
 	id: 'dummy-webhook-id',

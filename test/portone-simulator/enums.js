@@ -30,8 +30,8 @@ const PG_PROVIDER = [
 
 /**
  * PaymentFilterInput.status takes the spec's `PaymentStatus` enum, which says PENDING where the
- * Payment discriminator says PAY_PENDING. The reference notes conclude "filter with PENDING, read
- * PAY_PENDING" (inferred, medium), so the simulator accepts exactly the filter enum: PENDING
+ * Payment discriminator says PAY_PENDING, and PortOne's documents do not say which the server
+ * takes. Reading the filter by its own enum (inferred, medium), the simulator accepts exactly that enum: PENDING
  * selects PAY_PENDING payments and PAY_PENDING in a filter is refused (400) like any other value
  * outside the enum. A client written this way works whichever spelling the real server also takes.
  */

@@ -49,7 +49,7 @@ function sortBy(list, timeOf, order, idOf) {
 
 /**
  * One page of `list`. PageInfo.totalCount is titled "실제 반환된 객체 수" (the number returned);
- * whether PortOne puts the page's count or all matches there is ambiguous (reference notes), so
+ * whether PortOne puts the page's count or all matches there is not documented, so
  * the simulator follows the title by default (`totalCount: 'returned'`) and can be started with
  * `totalCount: 'matches'` to check a client works either way.
  */
