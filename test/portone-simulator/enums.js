@@ -31,9 +31,10 @@ const PG_PROVIDER = [
 /**
  * PaymentFilterInput.status takes the spec's `PaymentStatus` enum, which says PENDING where the
  * Payment discriminator says PAY_PENDING, and PortOne's documents do not say which the server
- * takes. Reading the filter by its own enum (inferred, medium), the simulator accepts exactly that enum: PENDING
- * selects PAY_PENDING payments and PAY_PENDING in a filter is refused (400) like any other value
- * outside the enum. A client written this way works whichever spelling the real server also takes.
+ * takes. Reading the filter by its own enum, as PortOne's SDK types it too (@portone/server-sdk
+ * 0.19.0 PaymentStatus: "PENDING"), the simulator accepts exactly that enum (inferred, medium):
+ * PENDING selects PAY_PENDING payments, and PAY_PENDING in a filter is refused (400) like any
+ * other value outside the enum, so a client cannot come to rely on the undocumented spelling.
  */
 const PAYMENT_FILTER_STATUS = {
 	READY: 'READY',
