@@ -1,0 +1,237 @@
+'use strict';
+/**
+ * A PortOne V2 (api.portone.io) look-alike on 127.0.0.1 for the V2 node's tests, built from
+ * PortOne's official schema (portone-io/developers.portone.io `src/schema/v2.openapi.json`) and
+ * API overview (`src/routes/(root)/api/rest-v2/[...slug].tsx`): `Authorization: PortOne <secret>`,
+ * storeId per request, the payment and cash-receipt operations with every documented error at its
+ * `x-portone-status-code`, Idempotency-Key on POSTs, webhooks, a request log, a controllable clock
+ * and fault injection (faults.js).
+ *
+ *   const sim = createPortOneSimulator({ webhook: { url, secrets: ['whsec_…'] } });
+ *   const baseUrl = await sim.start();        // http://127.0.0.1:<random port>
+ *   sim.payments.get('pay-card-0001'); sim.clock.advance(3 * 3600); sim.faults.add({...});
+ *   await sim.stop();
+ *
+ * Request handling, in order: route (404 NOT_FOUND for anything not simulated, before auth) ->
+ * Authorization (401) -> Idempotency-Key format on POSTs (400) -> body / requestBody (400) ->
+ * storeId (403) -> idempotency (replay / 409 / 422) -> the operation. Path segments are decoded
+ * strictly with decodeURIComponent (one segment may hold "/", spaces, Korean; bad %-escapes are
+ * 400). POST bodies are read as JSON whatever their Content-Type (the SDK sends none).
+ */
+const http = require('node:http');
+const { createClock } = require('./clock');
+const { createAccounts } = require('./accounts');
+const { createPaymentStore } = require('./paymentStore');
+const { createCashReceiptStore } = require('./cashReceiptStore');
+const { seedPayments } = require('./paymentSeeds');
+const { createIdempotency, parseKey, fingerprintOf } = require('./idempotency');
+const { createPortOneFaults } = require('./faults');
+const { createWebhookSender } = require('./webhooks');
+const { error, ApiError } = require('./errors');
+const { ROUTES, match } = require('./routes');
+const { completeCancellation } = require('./cancel');
+
+/** Faults that answer in PortOne's place before it sees the request (nothing runs, no key is kept). */
+const BEFORE_PORTONE = new Set(['status', 'reset', 'nonJson']);
+
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+/**
+ * @param {object} [options]
+ * @param {Array<{apiSecret:string, storeIds:string[], merchantId:string}>} [options.accounts]
+ * @param {Array<object>} [options.channels]  see accounts.js
+ * @param {number|string} [options.startAt]   simulated time at start (epoch ms or RFC 3339)
+ * @param {'returned'|'matches'} [options.totalCount]  what PageInfo.totalCount counts (paging.js)
+ * @param {'reject'|'replay'} [options.idempotencyMismatch]  see idempotency.js
+ * @param {object} [options.webhook]  { url, secrets, version, format } (webhooks.js)
+ * @param {boolean} [options.seed]  false starts with no payments or receipts
+ */
+function createPortOneSimulator(options = {}) {
+	const clock = createClock(options.startAt);
+	const accounts = createAccounts(options);
+	const payments = createPaymentStore({ clock, accounts });
+	const cashReceipts = createCashReceiptStore({ clock, accounts, payments });
+	const webhooks = createWebhookSender({ clock, jitterSeconds: options.webhookJitterSeconds, seed: options.webhookSeed });
+	if (options.webhook) webhooks.configure(options.webhook);
+	const idempotency = createIdempotency({ clock, mismatch: options.idempotencyMismatch });
+	const faults = createPortOneFaults();
+	const log = [];
+	const stats = { inFlight: 0, maxInFlight: 0 };
+	/** onRequest(entry): runs as each request arrives (e.g. to move the clock or pick a fault) */
+	const hooks = { onRequest: undefined };
+	const openSockets = new Set();
+	const sim = { clock, accounts, payments, cashReceipts, webhooks, idempotency, faults, log, stats, hooks, options: { totalCount: options.totalCount ?? 'returned' } };
+	payments.completeCancellation = (paymentId, opts) => completeCancellation(sim, paymentId, opts);
+	if (options.seed !== false) seedPayments(payments, cashReceipts, clock);
+	let server;
+	let baseUrl;
+
+	/** Everything before the operation runs; returns { answer } or { ctx, route, scope }. */
+	function prepare(req, entry) {
+		let segments;
+		try {
+			segments = entry.rawPath.split('/').slice(1).map(decodeURIComponent);
+		} catch {
+			return { answer: error('INVALID_REQUEST', '경로에 잘못된 퍼센트 인코딩이 있습니다.') };
+		}
+		entry.segments = segments;
+		const found = match(req.method, segments);
+		if (!found) return { answer: error('NOT_FOUND', `${req.method} ${entry.rawPath.slice(0, 200)}: 존재하지 않는 API입니다.`) };
+		const { route, params } = found;
+		entry.operation = route.op;
+		const auth = accounts.authenticate(req.headers.authorization);
+		if (auth.error) return { answer: error('UNAUTHORIZED', auth.error) };
+		const { account } = auth;
+		entry.account = account.merchantId;
+		const key = req.method === 'POST' ? parseKey(req.headers['idempotency-key']) : null;
+		if (key?.error) return { answer: error('INVALID_REQUEST', key.error) };
+		// List operations take their JSON as a GET body or in ?requestBody= (x-portone-query-or-body);
+		// both at once is refused (inferred). The cash-receipt cancel takes no body at all.
+		let text;
+		if (route.listBody) {
+			const fromQuery = entry.query.getAll('requestBody');
+			if (fromQuery.length > 1 || (fromQuery.length === 1 && entry.rawBody)) {
+				return { answer: error('INVALID_REQUEST', 'requestBody는 본문 또는 쿼리 하나로만 보낼 수 있습니다.') };
+			}
+			text = fromQuery[0] ?? (entry.rawBody || undefined);
+		} else if (!route.noBody) {
+			text = entry.rawBody || undefined;
+		}
+		let body;
+		if (text !== undefined) {
+			try {
+				body = JSON.parse(text);
+			} catch {
+				return { answer: error('INVALID_REQUEST', '요청 본문이 올바른 JSON이 아닙니다.') };
+			}
+		}
+		entry.body = body;
+		let storeId;
+		if (route.storeIn !== 'filter') {
+			const given = route.storeIn === 'query' ? entry.query.getAll('storeId') : body?.storeId === undefined ? [] : [body.storeId];
+			if (given.length > 1) return { answer: error('INVALID_REQUEST', 'storeId가 여러 번 주어졌습니다.') };
+			if (given.length === 1 && given[0] !== null && typeof given[0] !== 'string') return { answer: error('INVALID_REQUEST', 'storeId must be a string') };
+			const store = accounts.storeFor(account, given[0] ?? undefined);
+			if (store.error) return { answer: error('FORBIDDEN', store.error) };
+			storeId = store.storeId;
+			entry.storeId = storeId;
+		}
+		const ctx = { sim, account, storeId, params, body, query: entry.query, entry };
+		return { ctx, route, scope: key?.key && idempotency.scopeOf(account, storeId ?? account.storeIds[0], key.key) };
+	}
+
+	function runOperation({ ctx, route }) {
+		try {
+			return route.run(ctx);
+		} catch (e) {
+			if (e instanceof ApiError) return e.answer;
+			throw e;
+		}
+	}
+
+	/** The function that produces this request's answer, after idempotency has had its say. */
+	function planRun(plan, entry) {
+		if (plan.answer) return () => plan.answer;
+		if (!plan.scope) return () => runOperation(plan);
+		const decision = idempotency.begin(plan.scope, fingerprintOf(entry));
+		entry.idempotency = decision.kind;
+		if (decision.kind === 'replay') return () => [decision.status, decision.body];
+		if (decision.kind === 'outstanding') return () => error('IDEMPOTENCY_OUTSTANDING_REQUEST', '같은 Idempotency-Key의 요청이 아직 처리 중입니다.');
+		if (decision.kind === 'mismatch') return () => error('IDEMPOTENCY_KEY_REUSED', '이 Idempotency-Key는 다른 요청에 쓰였습니다.');
+		return () => {
+			const [status, body] = runOperation(plan);
+			idempotency.finish(plan.scope, status, body);
+			return [status, body];
+		};
+	}
+
+	async function handle(req, res) {
+		const rawUrl = req.url ?? '/';
+		const queryAt = rawUrl.indexOf('?');
+		const rawBody = await readBody(req);
+		const entry = {
+			seq: log.length,
+			at: clock.iso(),
+			method: req.method,
+			rawUrl,
+			rawPath: queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt),
+			query: new URLSearchParams(queryAt === -1 ? '' : rawUrl.slice(queryAt + 1)),
+			headers: { ...req.headers },
+			rawBody,
+			status: null,
+		};
+		log.push(entry);
+		stats.inFlight++;
+		stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+		res.on('close', () => stats.inFlight--);
+		if (hooks.onRequest) hooks.onRequest(entry);
+		const send = (status, body) => {
+			entry.status = status;
+			entry.answer = body;
+			const text = JSON.stringify(body);
+			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+			res.end(text);
+		};
+		const fault = faults.take(entry);
+		if (fault && BEFORE_PORTONE.has(fault.action)) {
+			await faults.apply(fault, { req, res, entry, send, run: () => error('NOT_FOUND', 'unused') });
+			return;
+		}
+		const run = planRun(prepare(req, entry), entry);
+		const hold = faults.takeHold(entry);
+		if (hold) {
+			hold.arrive(entry);
+			await hold.released;
+		}
+		if (fault && (await faults.apply(fault, { req, res, entry, send, run }))) return;
+		await faults.delay();
+		send(...run());
+	}
+
+	return {
+		...sim,
+		get baseUrl() {
+			return baseUrl;
+		},
+		/** requests that reached the server, by method and path prefix */
+		requests: (method, prefix) => log.filter((e) => (!method || e.method === method) && (!prefix || e.rawPath.startsWith(prefix))),
+		async start(port = 0) {
+			server = http.createServer((req, res) => {
+				handle(req, res).catch((e) => {
+					if (!res.headersSent) {
+						res.writeHead(500, { 'content-type': 'application/json' });
+						res.end(JSON.stringify({ type: 'SIMULATOR_BUG', message: String(e && e.stack) }));
+					}
+				});
+			});
+			server.keepAliveTimeout = 5000;
+			server.on('connection', (socket) => {
+				openSockets.add(socket);
+				socket.on('close', () => openSockets.delete(socket));
+			});
+			await new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, '127.0.0.1', resolve);
+			});
+			baseUrl = `http://127.0.0.1:${server.address().port}`;
+			return baseUrl;
+		},
+		async stop() {
+			await webhooks.idle();
+			if (!server) return;
+			faults.releaseHangs();
+			for (const socket of openSockets) socket.destroy();
+			await new Promise((resolve) => server.close(() => resolve()));
+			server = undefined;
+		},
+	};
+}
+
+module.exports = { createPortOneSimulator, ROUTES };
