@@ -9,7 +9,10 @@ const { simulatorPerTest, idemKey, clientFor, START } = require('./helpers/porto
 const { createPortOneSimulator } = require('./portone-simulator/server');
 
 const t = simulatorPerTest();
-const cancel = (id, body, key, client = t.api) => client.post(`/payments/${id}/cancel`, body, { headers: key === undefined ? {} : { 'Idempotency-Key': key } });
+const cancel = (id, body, key, client = t.api) =>
+	client.post(`/payments/${id}/cancel`, body, {
+		headers: key === undefined ? {} : { 'Idempotency-Key': key },
+	});
 const moved = (id) => t.sim.payments.appliedCancellations(id);
 const HOURS_3 = 3 * 60 * 60;
 
@@ -32,15 +35,27 @@ describe('key format', () => {
 	});
 
 	test('16 and 256 characters, the recommended alphabet and escaped quotes are accepted', async () => {
-		expect((await cancel('pay-card-0001', { reason: 'x', amount: 1 }, `"${'a'.repeat(16)}"`)).status).toBe(200);
-		expect((await cancel('pay-card-0001', { reason: 'x', amount: 1 }, `"${'b'.repeat(256)}"`)).status).toBe(200);
-		expect((await cancel('pay-card-0001', { reason: 'x', amount: 1 }, '"A-Z_a-z_0-9-uuid-0f8e"')).status).toBe(200);
-		expect((await cancel('pay-card-0001', { reason: 'x', amount: 1 }, '"with \\"escaped\\" quotes"')).status).toBe(200);
+		expect(
+			(await cancel('pay-card-0001', { reason: 'x', amount: 1 }, `"${'a'.repeat(16)}"`)).status,
+		).toBe(200);
+		expect(
+			(await cancel('pay-card-0001', { reason: 'x', amount: 1 }, `"${'b'.repeat(256)}"`)).status,
+		).toBe(200);
+		expect(
+			(await cancel('pay-card-0001', { reason: 'x', amount: 1 }, '"A-Z_a-z_0-9-uuid-0f8e"')).status,
+		).toBe(200);
+		expect(
+			(await cancel('pay-card-0001', { reason: 'x', amount: 1 }, '"with \\"escaped\\" quotes"'))
+				.status,
+		).toBe(200);
 		expect(moved('pay-card-0001')).toBe(4);
 	});
 
 	test('GET ignores the header, even a malformed one', async () => {
-		expect((await t.api.get('/payments/pay-card-0001', { headers: { 'Idempotency-Key': 'bad' } })).status).toBe(200);
+		expect(
+			(await t.api.get('/payments/pay-card-0001', { headers: { 'Idempotency-Key': 'bad' } }))
+				.status,
+		).toBe(200);
 	});
 });
 
@@ -55,7 +70,11 @@ describe('a repeat of a completed request', () => {
 		expect(moved('pay-card-0001')).toBe(1);
 		expect(t.sim.log.map((e) => e.idempotency)).toEqual(['new', 'replay']);
 		// Spacing and key order do not make it another request.
-		const reordered = await t.api.post('/payments/pay-card-0001/cancel', '{ "amount": 1000,  "reason": "ref:I-1" }', { headers: { 'Idempotency-Key': key } });
+		const reordered = await t.api.post(
+			'/payments/pay-card-0001/cancel',
+			'{ "amount": 1000,  "reason": "ref:I-1" }',
+			{ headers: { 'Idempotency-Key': key } },
+		);
 		expect(reordered.data).toEqual(first.data);
 	});
 
@@ -70,15 +89,33 @@ describe('a repeat of a completed request', () => {
 
 	test('an answer lost after the work (applyThenReset / applyThenHang) is recovered with the same key', async () => {
 		const key = idemKey('lost');
-		t.sim.faults.add({ method: 'POST', path: '/payments/pay-card-0001/cancel', action: 'applyThenReset' });
-		await expect(cancel('pay-card-0001', { reason: 'ref:LOST', amount: 4000 }, key)).rejects.toThrow();
-		t.sim.faults.add({ method: 'POST', path: '/payments/pay-card-0002/cancel', action: 'applyThenHang' });
+		t.sim.faults.add({
+			method: 'POST',
+			path: '/payments/pay-card-0001/cancel',
+			action: 'applyThenReset',
+		});
+		await expect(
+			cancel('pay-card-0001', { reason: 'ref:LOST', amount: 4000 }, key),
+		).rejects.toThrow();
+		t.sim.faults.add({
+			method: 'POST',
+			path: '/payments/pay-card-0002/cancel',
+			action: 'applyThenHang',
+		});
 		const key2 = idemKey('hang');
-		await expect(t.api.post('/payments/pay-card-0002/cancel', { reason: 'x' }, { headers: { 'Idempotency-Key': key2 }, timeout: 300 })).rejects.toThrow();
+		await expect(
+			t.api.post(
+				'/payments/pay-card-0002/cancel',
+				{ reason: 'x' },
+				{ headers: { 'Idempotency-Key': key2 }, timeout: 300 },
+			),
+		).rejects.toThrow();
 		const recovered = await cancel('pay-card-0001', { reason: 'ref:LOST', amount: 4000 }, key);
 		expect(recovered.status).toBe(200);
 		expect(recovered.data.cancellation).toMatchObject({ reason: 'ref:LOST', totalAmount: 4000 });
-		expect((await cancel('pay-card-0002', { reason: 'x' }, key2)).data.cancellation.totalAmount).toBe(50000);
+		expect(
+			(await cancel('pay-card-0002', { reason: 'x' }, key2)).data.cancellation.totalAmount,
+		).toBe(50000);
 		expect([moved('pay-card-0001'), moved('pay-card-0002')]).toEqual([1, 1]);
 	});
 
@@ -113,8 +150,16 @@ describe('a repeat while the first is still being processed', () => {
 	test('a request that hangs stays outstanding until the 3 hours are over', async () => {
 		const key = idemKey('hung');
 		t.sim.faults.add({ method: 'POST', path: '/payments/pay-card-0001/cancel', action: 'hang' });
-		await expect(t.api.post('/payments/pay-card-0001/cancel', { reason: 'x' }, { headers: { 'Idempotency-Key': key }, timeout: 200 })).rejects.toThrow();
-		expect((await cancel('pay-card-0001', { reason: 'x' }, key)).data.type).toBe('IDEMPOTENCY_OUTSTANDING_REQUEST');
+		await expect(
+			t.api.post(
+				'/payments/pay-card-0001/cancel',
+				{ reason: 'x' },
+				{ headers: { 'Idempotency-Key': key }, timeout: 200 },
+			),
+		).rejects.toThrow();
+		expect((await cancel('pay-card-0001', { reason: 'x' }, key)).data.type).toBe(
+			'IDEMPOTENCY_OUTSTANDING_REQUEST',
+		);
 		t.sim.clock.advance(HOURS_3);
 		expect((await cancel('pay-card-0001', { reason: 'x' }, key)).status).toBe(200);
 		expect(moved('pay-card-0001')).toBe(1);
@@ -138,9 +183,17 @@ describe('the 3-hour window, scope and reuse', () => {
 	test('the same key from another account, or for another store, is another key', async () => {
 		const key = idemKey('scope');
 		expect((await cancel('pay-card-0001', { reason: 'x' }, key)).status).toBe(200);
-		expect((await cancel('pay-store-b-0001', { reason: 'x' }, key, t.apiB)).data.cancellation.totalAmount).toBe(13000);
-		expect((await cancel('pay-store-a2-0001', { reason: 'x', storeId: t.storeA2 }, key)).data.cancellation.totalAmount).toBe(11000);
-		expect([moved('pay-card-0001'), moved('pay-store-b-0001'), moved('pay-store-a2-0001')]).toEqual([1, 1, 1]);
+		expect(
+			(await cancel('pay-store-b-0001', { reason: 'x' }, key, t.apiB)).data.cancellation
+				.totalAmount,
+		).toBe(13000);
+		expect(
+			(await cancel('pay-store-a2-0001', { reason: 'x', storeId: t.storeA2 }, key)).data
+				.cancellation.totalAmount,
+		).toBe(11000);
+		expect([moved('pay-card-0001'), moved('pay-store-b-0001'), moved('pay-store-a2-0001')]).toEqual(
+			[1, 1, 1],
+		);
 	});
 
 	test('reusing a key for another request is 422 IDEMPOTENCY_KEY_REUSED (inferred) and runs nothing', async () => {
@@ -174,10 +227,25 @@ describe('the 3-hour window, scope and reuse', () => {
 		const second = await t.api.post(url, undefined, { headers: { 'Idempotency-Key': key } });
 		expect(second.data).toEqual(first.data);
 		expect(t.sim.cashReceipts.cancellationsOf('pay-transfer-0001')).toBe(1);
-		const issue = { paymentId: 'ext-idem-0001', channelKey: 'channel-key-live-kcp', type: 'PERSONAL', orderName: 'x', currency: 'KRW', amount: { total: 1000 }, customer: { identityNumber: '01012345678' } };
+		const issue = {
+			paymentId: 'ext-idem-0001',
+			channelKey: 'channel-key-live-kcp',
+			type: 'PERSONAL',
+			orderName: 'x',
+			currency: 'KRW',
+			amount: { total: 1000 },
+			customer: { identityNumber: '01012345678' },
+		};
 		const issueKey = idemKey('issue');
-		const issued = await t.api.post('/cash-receipts', issue, { headers: { 'Idempotency-Key': issueKey } });
-		expect((await t.api.post('/cash-receipts', issue, { headers: { 'Idempotency-Key': issueKey } })).data).toEqual(issued.data);
-		expect((await t.api.post('/cash-receipts', issue)).data.type).toBe('CASH_RECEIPT_ALREADY_ISSUED');
+		const issued = await t.api.post('/cash-receipts', issue, {
+			headers: { 'Idempotency-Key': issueKey },
+		});
+		expect(
+			(await t.api.post('/cash-receipts', issue, { headers: { 'Idempotency-Key': issueKey } }))
+				.data,
+		).toEqual(issued.data);
+		expect((await t.api.post('/cash-receipts', issue)).data.type).toBe(
+			'CASH_RECEIPT_ALREADY_ISSUED',
+		);
 	});
 });

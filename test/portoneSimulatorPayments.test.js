@@ -13,13 +13,32 @@ const list = (query) => t.api.get(`/payments?${requestBody(query)}`);
 const ids = (answer) => answer.data.items.map((p) => p.id);
 
 describe('GET /payments/{paymentId}', () => {
-	const COMMON = ['status', 'id', 'transactionId', 'merchantId', 'storeId', 'version', 'requestedAt', 'updatedAt', 'statusChangedAt', 'orderName', 'amount', 'currency', 'customer', 'origin'];
+	const COMMON = [
+		'status',
+		'id',
+		'transactionId',
+		'merchantId',
+		'storeId',
+		'version',
+		'requestedAt',
+		'updatedAt',
+		'statusChangedAt',
+		'orderName',
+		'amount',
+		'currency',
+		'customer',
+		'origin',
+	];
 	test.each([
 		['pay-ready-0001', 'READY', []],
 		['pay-pending-0001', 'PAY_PENDING', ['channel', 'method', 'pgTxId']],
 		['pay-vbank-issued-0001', 'VIRTUAL_ACCOUNT_ISSUED', ['channel', 'method']],
 		['pay-card-0001', 'PAID', ['channel', 'method', 'paidAt', 'pgTxId', 'disputes']],
-		['pay-partial-0001', 'PARTIAL_CANCELLED', ['channel', 'cancellations', 'cancelledAt', 'paidAt']],
+		[
+			'pay-partial-0001',
+			'PARTIAL_CANCELLED',
+			['channel', 'cancellations', 'cancelledAt', 'paidAt'],
+		],
 		['pay-cancelled-0001', 'CANCELLED', ['channel', 'cancellations', 'cancelledAt']],
 		['pay-failed-0001', 'FAILED', ['failedAt', 'failure']],
 	])('%s answers status %s with the fields its schema requires', async (id, status, extra) => {
@@ -27,16 +46,41 @@ describe('GET /payments/{paymentId}', () => {
 		expect(http).toBe(200);
 		expect(data.status).toBe(status);
 		for (const field of [...COMMON, ...extra]) expect(data).toHaveProperty(field);
-		expect(Object.keys(data.amount).sort()).toEqual(['cancelled', 'cancelledTaxFree', 'discount', 'paid', 'supply', 'taxFree', 'total', 'vat']);
+		expect(Object.keys(data.amount).sort()).toEqual([
+			'cancelled',
+			'cancelledTaxFree',
+			'discount',
+			'paid',
+			'supply',
+			'taxFree',
+			'total',
+			'vat',
+		]);
 		expect(data.version).toBe('V2');
 		expect(data.storeId).toBe(t.storeA1);
 	});
 
 	test('amounts of a partly cancelled payment, its cancellation as recorded', async () => {
 		const { data } = await t.api.get('/payments/pay-partial-0001');
-		expect(data.amount).toEqual({ total: 10000, taxFree: 0, vat: 909, supply: 9091, discount: 0, paid: 10000, cancelled: 3000, cancelledTaxFree: 0 });
+		expect(data.amount).toEqual({
+			total: 10000,
+			taxFree: 0,
+			vat: 909,
+			supply: 9091,
+			discount: 0,
+			paid: 10000,
+			cancelled: 3000,
+			cancelledTaxFree: 0,
+		});
 		expect(data.cancellations).toEqual([
-			expect.objectContaining({ status: 'SUCCEEDED', totalAmount: 3000, taxFreeAmount: 0, vatAmount: 273, reason: '부분 환불', trigger: 'API' }),
+			expect.objectContaining({
+				status: 'SUCCEEDED',
+				totalAmount: 3000,
+				taxFreeAmount: 0,
+				vatAmount: 273,
+				reason: '부분 환불',
+				trigger: 'API',
+			}),
 		]);
 		expect(data.cancelledAt).toBe(data.cancellations[0].cancelledAt);
 		expect(Date.parse(data.cancelledAt)).toBeLessThan(START);
@@ -44,18 +88,33 @@ describe('GET /payments/{paymentId}', () => {
 
 	test('methods, channels and test payments', async () => {
 		expect((await t.api.get('/payments/pay-card-0001')).data.method.type).toBe('PaymentMethodCard');
-		expect((await t.api.get('/payments/pay-easypay-0001')).data.method).toMatchObject({ type: 'PaymentMethodEasyPay', provider: 'KAKAOPAY' });
+		expect((await t.api.get('/payments/pay-easypay-0001')).data.method).toMatchObject({
+			type: 'PaymentMethodEasyPay',
+			provider: 'KAKAOPAY',
+		});
 		const vbank = (await t.api.get('/payments/pay-vbank-paid-0001')).data;
 		expect(vbank.method).toMatchObject({ type: 'PaymentMethodVirtualAccount', bank: 'SHINHAN' });
 		expect(vbank.cashReceipt).toMatchObject({ status: 'ISSUED', totalAmount: 30000 });
 		expect((await t.api.get('/payments/pay-test-card-0001')).data.channel.type).toBe('TEST');
-		expect((await t.api.get('/payments/pay-card-0001')).data.channel).toMatchObject({ type: 'LIVE', pgProvider: 'KCP_V2', key: 'channel-key-live-kcp' });
+		expect((await t.api.get('/payments/pay-card-0001')).data.channel).toMatchObject({
+			type: 'LIVE',
+			pgProvider: 'KCP_V2',
+			key: 'channel-key-live-kcp',
+		});
 	});
 
 	test('a V1 payment seen through V2: version V1, transactionId = imp_uid, paymentId = merchant_uid', async () => {
 		const { data } = await t.api.get('/payments/order_v1_0001');
-		expect(data).toMatchObject({ version: 'V1', transactionId: 'imp_100000000001', id: 'order_v1_0001', status: 'PAID' });
-		expect((await t.api.get('/payments/order_v1_0002')).data).toMatchObject({ version: 'V1', status: 'CANCELLED' });
+		expect(data).toMatchObject({
+			version: 'V1',
+			transactionId: 'imp_100000000001',
+			id: 'order_v1_0001',
+			status: 'PAID',
+		});
+		expect((await t.api.get('/payments/order_v1_0002')).data).toMatchObject({
+			version: 'V1',
+			status: 'CANCELLED',
+		});
 		expect((await t.api.get('/payments/imp_100000000001')).status).toBe(404);
 	});
 
@@ -63,7 +122,9 @@ describe('GET /payments/{paymentId}', () => {
 		const missing = await t.api.get('/payments/pay-nope');
 		expect(missing.status).toBe(404);
 		expect(missing.data).toEqual({ type: 'PAYMENT_NOT_FOUND', message: expect.any(String) });
-		expect((await t.api.get('/payments/pay-card-0002')).data).toEqual(t.sim.payments.get('pay-card-0002'));
+		expect((await t.api.get('/payments/pay-card-0002')).data).toEqual(
+			t.sim.payments.get('pay-card-0002'),
+		);
 	});
 });
 
@@ -76,10 +137,18 @@ describe('GET /payments paging', () => {
 	});
 
 	test('(number + 1) * size may be 60,000 and not one more', async () => {
-		for (const page of [{ number: 5999, size: 10 }, { number: 0, size: 60000 }, { number: 2, size: 20000 }]) {
+		for (const page of [
+			{ number: 5999, size: 10 },
+			{ number: 0, size: 60000 },
+			{ number: 2, size: 20000 },
+		]) {
 			expect((await list({ page })).status).toBe(200);
 		}
-		for (const page of [{ number: 6000, size: 10 }, { number: 0, size: 60001 }, { number: 2, size: 20001 }]) {
+		for (const page of [
+			{ number: 6000, size: 10 },
+			{ number: 0, size: 60001 },
+			{ number: 2, size: 20001 },
+		]) {
 			const refused = await list({ page });
 			expect([refused.status, refused.data.type]).toEqual([400, 'INVALID_REQUEST']);
 		}
@@ -89,11 +158,17 @@ describe('GET /payments paging', () => {
 	});
 
 	test('pages until a short page: each payment once, newest status change first', async () => {
-		const added = t.sim.payments.addMany(45, { prefix: 'pay-paged-', each: (n) => ({ paidAt: START - DAY - n * 60_000, requestedAt: START - 2 * DAY }) });
+		const added = t.sim.payments.addMany(45, {
+			prefix: 'pay-paged-',
+			each: (n) => ({ paidAt: START - DAY - n * 60_000, requestedAt: START - 2 * DAY }),
+		});
 		const seen = [];
 		let page = 0;
 		for (let guard = 0; guard < 20; guard++, page++) {
-			const { data } = await list({ page: { number: page, size: 20 }, filter: { textSearch: [{ field: 'PAYMENT_ID', value: 'pay-paged-' }] } });
+			const { data } = await list({
+				page: { number: page, size: 20 },
+				filter: { textSearch: [{ field: 'PAYMENT_ID', value: 'pay-paged-' }] },
+			});
 			seen.push(...data.items);
 			expect(data.page.totalCount).toBe(data.items.length);
 			if (data.items.length < 20) break;
@@ -108,7 +183,10 @@ describe('GET /payments paging', () => {
 		const sim = createPortOneSimulator({ startAt: START, totalCount: 'matches' });
 		const base = await sim.start();
 		try {
-			const answer = await fetch(`${base}/payments?${requestBody({ page: { size: 2 }, filter: { status: ['PAID'] } })}`, { headers: { Authorization: `PortOne ${sim.accounts.list[0].apiSecret}` } });
+			const answer = await fetch(
+				`${base}/payments?${requestBody({ page: { size: 2 }, filter: { status: ['PAID'] } })}`,
+				{ headers: { Authorization: `PortOne ${sim.accounts.list[0].apiSecret}` } },
+			);
 			const { items, page } = await answer.json();
 			expect(items).toHaveLength(2);
 			expect(page.totalCount).toBeGreaterThan(10);
@@ -121,19 +199,40 @@ describe('GET /payments paging', () => {
 describe('GET /payments filters', () => {
 	test('from/until default to the last 90 days; older payments need an explicit window', async () => {
 		expect(ids(await list({ page: { size: 100 } }))).not.toContain('pay-old-0001');
-		const old = await list({ page: { size: 100 }, filter: { from: new Date(START - 150 * DAY).toISOString(), until: new Date(START - 100 * DAY).toISOString() } });
+		const old = await list({
+			page: { size: 100 },
+			filter: {
+				from: new Date(START - 150 * DAY).toISOString(),
+				until: new Date(START - 100 * DAY).toISOString(),
+			},
+		});
 		expect(ids(old)).toEqual(['pay-old-0001']);
-		const backwards = await list({ filter: { from: new Date(START).toISOString(), until: new Date(START - DAY).toISOString() } });
+		const backwards = await list({
+			filter: { from: new Date(START).toISOString(), until: new Date(START - DAY).toISOString() },
+		});
 		expect(backwards.status).toBe(400);
 		expect((await list({ filter: { from: '2026-03-01' } })).status).toBe(400);
 	});
 
 	test('timestampType: CREATED_AT reads requestedAt, STATUS_CHANGED_AT (the default) statusChangedAt', async () => {
-		t.sim.payments.add({ id: 'pay-slow-0001', requestedAt: START - 100 * DAY, paidAt: START - DAY });
+		t.sim.payments.add({
+			id: 'pay-slow-0001',
+			requestedAt: START - 100 * DAY,
+			paidAt: START - DAY,
+		});
 		const window = { from: new Date(START - 10 * DAY).toISOString() };
 		expect(ids(await list({ page: { size: 100 }, filter: window }))).toContain('pay-slow-0001');
-		expect(ids(await list({ page: { size: 100 }, filter: { ...window, timestampType: 'STATUS_CHANGED_AT' } }))).toContain('pay-slow-0001');
-		expect(ids(await list({ page: { size: 100 }, filter: { ...window, timestampType: 'CREATED_AT' } }))).not.toContain('pay-slow-0001');
+		expect(
+			ids(
+				await list({
+					page: { size: 100 },
+					filter: { ...window, timestampType: 'STATUS_CHANGED_AT' },
+				}),
+			),
+		).toContain('pay-slow-0001');
+		expect(
+			ids(await list({ page: { size: 100 }, filter: { ...window, timestampType: 'CREATED_AT' } })),
+		).not.toContain('pay-slow-0001');
 		expect((await list({ filter: { timestampType: 'PAID_AT' } })).status).toBe(400);
 	});
 
@@ -141,38 +240,76 @@ describe('GET /payments filters', () => {
 		expect(ids(await list({ filter: { status: ['PENDING'] } }))).toEqual(['pay-pending-0001']);
 		const refused = await list({ filter: { status: ['PAY_PENDING'] } });
 		expect([refused.status, refused.data.type]).toEqual([400, 'INVALID_REQUEST']);
-		const cancelled = await list({ page: { size: 100 }, filter: { status: ['CANCELLED', 'PARTIAL_CANCELLED'] } });
-		expect(ids(cancelled).sort()).toEqual(['order_v1_0002', 'pay-cancelled-0001', 'pay-max-cancel-0001', 'pay-partial-0001']);
+		const cancelled = await list({
+			page: { size: 100 },
+			filter: { status: ['CANCELLED', 'PARTIAL_CANCELLED'] },
+		});
+		expect(ids(cancelled).sort()).toEqual([
+			'order_v1_0002',
+			'pay-cancelled-0001',
+			'pay-max-cancel-0001',
+			'pay-partial-0001',
+		]);
 		expect((await list({ filter: { status: 'PAID' } })).status).toBe(400);
 	});
 
 	test('methods, isTest, version, pgProvider', async () => {
 		const vbank = await list({ page: { size: 100 }, filter: { methods: ['VIRTUAL_ACCOUNT'] } });
 		expect(ids(vbank).sort()).toEqual(['pay-vbank-issued-0001', 'pay-vbank-paid-0001']);
-		expect(ids(await list({ filter: { methods: ['EASY_PAY'], status: ['PAID'] } }))).toEqual(['pay-easypay-0001']);
+		expect(ids(await list({ filter: { methods: ['EASY_PAY'], status: ['PAID'] } }))).toEqual([
+			'pay-easypay-0001',
+		]);
 		expect(ids(await list({ filter: { isTest: true } }))).toEqual(['pay-test-card-0001']);
-		expect(ids(await list({ page: { size: 100 }, filter: { isTest: false } }))).not.toContain('pay-test-card-0001');
-		expect(ids(await list({ filter: { version: 'V1' } })).sort()).toEqual(['order_v1_0001', 'order_v1_0002']);
+		expect(ids(await list({ page: { size: 100 }, filter: { isTest: false } }))).not.toContain(
+			'pay-test-card-0001',
+		);
+		expect(ids(await list({ filter: { version: 'V1' } })).sort()).toEqual([
+			'order_v1_0001',
+			'order_v1_0002',
+		]);
 		expect(ids(await list({ filter: { pgProvider: ['TRIPLE_A'] } }))).toEqual(['pay-async-0001']);
 		expect((await list({ filter: { methods: ['CASH'] } })).status).toBe(400);
 	});
 
 	test('textSearch finds a cancellation by the reference written into its reason', async () => {
-		await t.api.post('/payments/pay-card-0002/cancel', { reason: 'refund ref:N8N-7f3a', amount: 1000 });
-		const found = await list({ filter: { textSearch: [{ field: 'CANCEL_REASON', value: 'ref:N8N-7f3a' }] } });
+		await t.api.post('/payments/pay-card-0002/cancel', {
+			reason: 'refund ref:N8N-7f3a',
+			amount: 1000,
+		});
+		const found = await list({
+			filter: { textSearch: [{ field: 'CANCEL_REASON', value: 'ref:N8N-7f3a' }] },
+		});
 		expect(ids(found)).toEqual(['pay-card-0002']);
-		expect(ids(await list({ filter: { textSearch: [{ field: 'ALL', value: 'N8N-7f3a' }] } }))).toEqual(['pay-card-0002']);
-		const both = await list({ filter: { textSearch: [{ field: 'CANCEL_REASON', value: 'N8N' }, { field: 'PAYMENT_ID', value: 'card-0001' }] } });
+		expect(
+			ids(await list({ filter: { textSearch: [{ field: 'ALL', value: 'N8N-7f3a' }] } })),
+		).toEqual(['pay-card-0002']);
+		const both = await list({
+			filter: {
+				textSearch: [
+					{ field: 'CANCEL_REASON', value: 'N8N' },
+					{ field: 'PAYMENT_ID', value: 'card-0001' },
+				],
+			},
+		});
 		expect(ids(both)).toEqual([]);
-		expect(ids(await list({ filter: { textSearch: [{ field: 'TX_ID', value: 'imp_100000000001' }] } }))).toEqual(['order_v1_0001']);
+		expect(
+			ids(await list({ filter: { textSearch: [{ field: 'TX_ID', value: 'imp_100000000001' }] } })),
+		).toEqual(['order_v1_0001']);
 		// A field of the enum the simulator does not implement, and one outside the enum, are 400.
-		expect((await list({ filter: { textSearch: [{ field: 'CARD_BIN', value: '9100' }] } })).data.message).toMatch(/not simulated/);
-		expect((await list({ filter: { textSearch: [{ field: 'NOPE', value: 'x' }] } })).status).toBe(400);
+		expect(
+			(await list({ filter: { textSearch: [{ field: 'CARD_BIN', value: '9100' }] } })).data.message,
+		).toMatch(/not simulated/);
+		expect((await list({ filter: { textSearch: [{ field: 'NOPE', value: 'x' }] } })).status).toBe(
+			400,
+		);
 		expect((await list({ filter: { textSearch: [{ field: 'ALL' }] } })).status).toBe(400);
 	});
 
 	test('sortBy / sortOrder; filters the simulator does not implement are refused, not ignored', async () => {
-		const asc = await list({ page: { size: 100 }, filter: { sortBy: 'REQUESTED_AT', sortOrder: 'ASC' } });
+		const asc = await list({
+			page: { size: 100 },
+			filter: { sortBy: 'REQUESTED_AT', sortOrder: 'ASC' },
+		});
 		const times = asc.data.items.map((p) => Date.parse(p.requestedAt));
 		expect(times).toEqual([...times].sort((a, b) => a - b));
 		expect((await list({ filter: { sortOrder: 'UP' } })).status).toBe(400);

@@ -16,7 +16,12 @@ const SECRET = newSecret();
 let receiver;
 beforeEach(async () => {
 	receiver = await startReceiver();
-	t.sim.webhooks.configure({ url: receiver.url, secrets: [SECRET], version: '2024-04-25', format: 'json' });
+	t.sim.webhooks.configure({
+		url: receiver.url,
+		secrets: [SECRET],
+		version: '2024-04-25',
+		format: 'json',
+	});
 });
 afterEach(() => receiver.close());
 
@@ -24,12 +29,16 @@ afterEach(() => receiver.close());
 async function verifyAt(secret, delivery, ms = t.sim.clock.nowMs()) {
 	const spy = jest.spyOn(Date, 'now').mockReturnValue(ms);
 	try {
-		return await Webhook.verify(secret, delivery.body, delivery.headers).then((value) => ({ value }), (error) => ({ error }));
+		return await Webhook.verify(secret, delivery.body, delivery.headers).then(
+			(value) => ({ value }),
+			(error) => ({ error }),
+		);
 	} finally {
 		spy.mockRestore();
 	}
 }
-const reasonOf = (outcome) => (outcome.error instanceof Webhook.WebhookVerificationError ? outcome.error.reason : outcome.error);
+const reasonOf = (outcome) =>
+	outcome.error instanceof Webhook.WebhookVerificationError ? outcome.error.reason : outcome.error;
 
 async function cancelsAndPaid() {
 	await t.api.post('/payments/pay-card-0001/cancel', { reason: 'x', amount: 1000 });
@@ -42,17 +51,28 @@ async function cancelsAndPaid() {
 test('the test vector verifies at its time, not 301 s later, not with one more byte', async () => {
 	const vector = {
 		body: '{"type":"Transaction.Paid","timestamp":"2024-04-25T10:00:00.000Z","data":{"paymentId":"example-payment-id","storeId":"store-ae356798-3d20-4969-b739-14c6b0e1a667","transactionId":"55451513-9763-4a7a-bb43-78a4c65be843"}}',
-		headers: { 'webhook-id': 'dummy-webhook-id', 'webhook-timestamp': '1714039200', 'webhook-signature': 'v1,qmNcYHU8w9hP22fshTiuuIP9XZrhl6h0hjCr1zh7DRs=' },
+		headers: {
+			'webhook-id': 'dummy-webhook-id',
+			'webhook-timestamp': '1714039200',
+			'webhook-signature': 'v1,qmNcYHU8w9hP22fshTiuuIP9XZrhl6h0hjCr1zh7DRs=',
+		},
 	};
 	const secret = 'whsec_pzQGE83cSIRKM4/WH5QY+g==';
 	expect((await verifyAt(secret, vector, 1714039200_000)).value).toEqual(JSON.parse(vector.body));
 	expect(reasonOf(await verifyAt(secret, vector, 1714039501_000))).toBe('TIMESTAMP_TOO_OLD');
-	expect(reasonOf(await verifyAt(secret, { ...vector, body: `${vector.body} ` }, 1714039200_000))).toBe('NO_MATCHING_SIGNATURE');
+	expect(
+		reasonOf(await verifyAt(secret, { ...vector, body: `${vector.body} ` }, 1714039200_000)),
+	).toBe('NO_MATCHING_SIGNATURE');
 });
 
 test('2024-04-25 JSON: every event the simulator sends verifies and is a webhook type the SDK knows', async () => {
 	await cancelsAndPaid();
-	expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['Transaction.PartialCancelled', 'Transaction.Cancelled', 'Transaction.CancelPending', 'Transaction.Paid']);
+	expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual([
+		'Transaction.PartialCancelled',
+		'Transaction.Cancelled',
+		'Transaction.CancelPending',
+		'Transaction.Paid',
+	]);
 	for (const delivery of receiver.received) {
 		const { value, error } = await verifyAt(SECRET, delivery);
 		expect(error).toBeUndefined();
@@ -61,19 +81,25 @@ test('2024-04-25 JSON: every event the simulator sends verifies and is a webhook
 	}
 });
 
-test('2024-01-01 JSON verifies; 2024-01-01 form passes the signature, then the SDK\'s JSON.parse throws SyntaxError', async () => {
+test("2024-01-01 JSON verifies; 2024-01-01 form passes the signature, then the SDK's JSON.parse throws SyntaxError", async () => {
 	t.sim.webhooks.configure({ version: '2024-01-01', format: 'json' });
 	t.sim.webhooks.emitTransaction(t.sim.payments.record('pay-card-0001'), 'Transaction.Paid');
 	t.sim.webhooks.configure({ format: 'form' });
 	t.sim.webhooks.emitTransaction(t.sim.payments.record('pay-card-0001'), 'Transaction.Paid');
 	await t.sim.webhooks.idle();
 	const [json, form] = receiver.received;
-	expect((await verifyAt(SECRET, json)).value).toEqual({ payment_id: 'pay-card-0001', tx_id: t.sim.payments.get('pay-card-0001').transactionId, status: 'Paid' });
+	expect((await verifyAt(SECRET, json)).value).toEqual({
+		payment_id: 'pay-card-0001',
+		tx_id: t.sim.payments.get('pay-card-0001').transactionId,
+		status: 'Paid',
+	});
 	const parsed = await verifyAt(SECRET, form);
 	expect(parsed.error).toBeInstanceOf(SyntaxError);
 	expect(parsed.error).not.toBeInstanceOf(Webhook.WebhookVerificationError);
 	// The signature really was checked before that: a tampered form body fails on it instead.
-	expect(reasonOf(await verifyAt(SECRET, { ...form, body: form.body.replace('Paid', 'Cancelled') }))).toBe('NO_MATCHING_SIGNATURE');
+	expect(
+		reasonOf(await verifyAt(SECRET, { ...form, body: form.body.replace('Paid', 'Cancelled') })),
+	).toBe('NO_MATCHING_SIGNATURE');
 });
 
 test('rotation: with two active secrets a delivery verifies with either, not with a third', async () => {
@@ -94,18 +120,43 @@ test('tampered body, another webhook-id, a missing header, a raw unsigned send: 
 	const [delivery] = receiver.received;
 	const body = JSON.parse(delivery.body);
 	const tampered = JSON.stringify({ ...body, data: { ...body.data, paymentId: 'pay-card-0002' } });
-	expect(reasonOf(await verifyAt(SECRET, { ...delivery, body: tampered }))).toBe('NO_MATCHING_SIGNATURE');
-	expect(reasonOf(await verifyAt(SECRET, { ...delivery, body: JSON.stringify(body, null, 1) }))).toBe('NO_MATCHING_SIGNATURE');
-	expect(reasonOf(await verifyAt(SECRET, { ...delivery, headers: { ...delivery.headers, 'webhook-id': 'msg_other' } }))).toBe('NO_MATCHING_SIGNATURE');
-	const unsigned = Object.fromEntries(Object.entries(delivery.headers).filter(([name]) => name !== 'webhook-signature'));
-	expect(reasonOf(await verifyAt(SECRET, { ...delivery, headers: unsigned }))).toBe('MISSING_REQUIRED_HEADERS');
-	await t.sim.webhooks.sendRaw(receiver.url, { body: delivery.body, headers: { 'webhook-id': 'x', 'webhook-timestamp': String(t.sim.clock.now()), 'webhook-signature': 'v1,AAAA' } });
+	expect(reasonOf(await verifyAt(SECRET, { ...delivery, body: tampered }))).toBe(
+		'NO_MATCHING_SIGNATURE',
+	);
+	expect(
+		reasonOf(await verifyAt(SECRET, { ...delivery, body: JSON.stringify(body, null, 1) })),
+	).toBe('NO_MATCHING_SIGNATURE');
+	expect(
+		reasonOf(
+			await verifyAt(SECRET, {
+				...delivery,
+				headers: { ...delivery.headers, 'webhook-id': 'msg_other' },
+			}),
+		),
+	).toBe('NO_MATCHING_SIGNATURE');
+	const unsigned = Object.fromEntries(
+		Object.entries(delivery.headers).filter(([name]) => name !== 'webhook-signature'),
+	);
+	expect(reasonOf(await verifyAt(SECRET, { ...delivery, headers: unsigned }))).toBe(
+		'MISSING_REQUIRED_HEADERS',
+	);
+	await t.sim.webhooks.sendRaw(receiver.url, {
+		body: delivery.body,
+		headers: {
+			'webhook-id': 'x',
+			'webhook-timestamp': String(t.sim.clock.now()),
+			'webhook-signature': 'v1,AAAA',
+		},
+	});
 	expect(reasonOf(await verifyAt(SECRET, receiver.received[1]))).toBe('NO_MATCHING_SIGNATURE');
 });
 
-test('retries: each attempt verifies at its own time; the first attempt\'s headers are too old by the fourth', async () => {
+test("retries: each attempt verifies at its own time; the first attempt's headers are too old by the fourth", async () => {
 	receiver.status = (n) => (n <= 3 ? 500 : 200);
-	const delivery = t.sim.webhooks.emitTransaction(t.sim.payments.record('pay-card-0001'), 'Transaction.Paid');
+	const delivery = t.sim.webhooks.emitTransaction(
+		t.sim.payments.record('pay-card-0001'),
+		'Transaction.Paid',
+	);
 	await t.sim.webhooks.idle();
 	expect((await verifyAt(SECRET, receiver.received[0])).error).toBeUndefined();
 	for (const minutes of [1, 4, 16]) {

@@ -24,8 +24,13 @@ const VECTOR = {
 /** An independent check: does any v1 entry of the header match HMAC(secret, id.ts.body)? */
 function verifies(secret, { headers, body }) {
 	const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-	const expected = crypto.createHmac('sha256', key).update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`).digest('base64');
-	return (headers['webhook-signature'] ?? '').split(' ').some((entry) => entry === `v1,${expected}`);
+	const expected = crypto
+		.createHmac('sha256', key)
+		.update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`)
+		.digest('base64');
+	return (headers['webhook-signature'] ?? '')
+		.split(' ')
+		.some((entry) => entry === `v1,${expected}`);
 }
 
 const SECRET = newSecret();
@@ -41,11 +46,34 @@ const cancel = (id, body) => t.api.post(`/payments/${id}/cancel`, body);
 
 describe('signature', () => {
 	test('the signer reproduces the test vector; one changed byte does not', () => {
-		expect(sign({ id: VECTOR.id, timestamp: VECTOR.timestamp, body: VECTOR.body, secrets: [VECTOR.secret] })).toBe(VECTOR.signature);
-		expect(sign({ id: VECTOR.id, timestamp: VECTOR.timestamp, body: `${VECTOR.body} `, secrets: [VECTOR.secret] })).not.toBe(VECTOR.signature);
-		expect(sign({ id: VECTOR.id, timestamp: '1714039201', body: VECTOR.body, secrets: [VECTOR.secret] })).not.toBe(VECTOR.signature);
+		expect(
+			sign({
+				id: VECTOR.id,
+				timestamp: VECTOR.timestamp,
+				body: VECTOR.body,
+				secrets: [VECTOR.secret],
+			}),
+		).toBe(VECTOR.signature);
+		expect(
+			sign({
+				id: VECTOR.id,
+				timestamp: VECTOR.timestamp,
+				body: `${VECTOR.body} `,
+				secrets: [VECTOR.secret],
+			}),
+		).not.toBe(VECTOR.signature);
+		expect(
+			sign({ id: VECTOR.id, timestamp: '1714039201', body: VECTOR.body, secrets: [VECTOR.secret] }),
+		).not.toBe(VECTOR.signature);
 		// Without the whsec_ prefix the same key.
-		expect(sign({ id: VECTOR.id, timestamp: VECTOR.timestamp, body: VECTOR.body, secrets: ['pzQGE83cSIRKM4/WH5QY+g=='] })).toBe(VECTOR.signature);
+		expect(
+			sign({
+				id: VECTOR.id,
+				timestamp: VECTOR.timestamp,
+				body: VECTOR.body,
+				secrets: ['pzQGE83cSIRKM4/WH5QY+g=='],
+			}),
+		).toBe(VECTOR.signature);
 	});
 
 	test('two active secrets (rotation) give two v1 entries, each valid alone; a third is refused', () => {
@@ -53,14 +81,23 @@ describe('signature', () => {
 		const header = sign({ id: 'msg_1', timestamp: '1', body: '{}', secrets: [SECRET, other] });
 		expect(header.split(' ')).toHaveLength(2);
 		expect(header.split(' ').every((e) => e.startsWith('v1,'))).toBe(true);
-		const delivery = { headers: { 'webhook-id': 'msg_1', 'webhook-timestamp': '1', 'webhook-signature': header }, body: '{}' };
-		expect([verifies(SECRET, delivery), verifies(other, delivery), verifies(newSecret(), delivery)]).toEqual([true, true, false]);
-		expect(() => t.sim.webhooks.configure({ secrets: [SECRET, other, newSecret()] })).toThrow(/at most two/);
+		const delivery = {
+			headers: { 'webhook-id': 'msg_1', 'webhook-timestamp': '1', 'webhook-signature': header },
+			body: '{}',
+		};
+		expect([
+			verifies(SECRET, delivery),
+			verifies(other, delivery),
+			verifies(newSecret(), delivery),
+		]).toEqual([true, true, false]);
+		expect(() => t.sim.webhooks.configure({ secrets: [SECRET, other, newSecret()] })).toThrow(
+			/at most two/,
+		);
 	});
 });
 
 describe('events on cancels, version 2024-04-25', () => {
-	test('a partial then a full cancel send PartialCancelled and Cancelled, signed, with this attempt\'s time', async () => {
+	test("a partial then a full cancel send PartialCancelled and Cancelled, signed, with this attempt's time", async () => {
 		const first = await cancel('pay-card-0001', { reason: 'x', amount: 1000 });
 		t.sim.clock.advance(90);
 		await cancel('pay-card-0001', { reason: 'y' });
@@ -71,10 +108,18 @@ describe('events on cancels, version 2024-04-25', () => {
 		expect(JSON.parse(partial.body)).toEqual({
 			type: 'Transaction.PartialCancelled',
 			timestamp: new Date(START).toISOString(),
-			data: { paymentId: 'pay-card-0001', storeId: t.storeA1, transactionId: t.sim.payments.get('pay-card-0001').transactionId, cancellationId: first.data.cancellation.id },
+			data: {
+				paymentId: 'pay-card-0001',
+				storeId: t.storeA1,
+				transactionId: t.sim.payments.get('pay-card-0001').transactionId,
+				cancellationId: first.data.cancellation.id,
+			},
 		});
 		expect(JSON.parse(full.body).type).toBe('Transaction.Cancelled');
-		expect([partial.headers['webhook-timestamp'], full.headers['webhook-timestamp']]).toEqual([String(START / 1000), String(START / 1000 + 90)]);
+		expect([partial.headers['webhook-timestamp'], full.headers['webhook-timestamp']]).toEqual([
+			String(START / 1000),
+			String(START / 1000 + 90),
+		]);
 		expect(partial.headers['webhook-id']).not.toBe(full.headers['webhook-id']);
 		expect(receiver.received.every((r) => verifies(SECRET, r))).toBe(true);
 	});
@@ -84,12 +129,20 @@ describe('events on cancels, version 2024-04-25', () => {
 		t.sim.payments.completeCancellation('pay-async-0001');
 		await cancel('pay-card-0002', { reason: 'x', skipWebhook: true });
 		await t.sim.webhooks.idle();
-		expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['Transaction.CancelPending', 'Transaction.PartialCancelled']);
+		expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual([
+			'Transaction.CancelPending',
+			'Transaction.PartialCancelled',
+		]);
 	});
 
 	test('2024-04-25 cannot be sent form-encoded', () => {
 		expect(() => t.sim.webhooks.configure({ format: 'form' })).toThrow(/application\/json only/);
-		expect(() => t.sim.webhooks.emit({ type: 'Transaction.Paid', timestamp: 'x', data: {} }, { format: 'form' })).toThrow(/application\/json only/);
+		expect(() =>
+			t.sim.webhooks.emit(
+				{ type: 'Transaction.Paid', timestamp: 'x', data: {} },
+				{ format: 'form' },
+			),
+		).toThrow(/application\/json only/);
 		expect(t.sim.webhooks.config.format).toBe('json');
 	});
 });
@@ -97,31 +150,48 @@ describe('events on cancels, version 2024-04-25', () => {
 describe('version 2024-01-01', () => {
 	test.each([
 		['json', 'application/json', (b) => JSON.parse(b)],
-		['form', 'application/x-www-form-urlencoded', (b) => Object.fromEntries(new URLSearchParams(b))],
-	])('as %s: {payment_id, tx_id, status}, signed the same way', async (format, contentType, parse) => {
-		t.sim.webhooks.configure({ version: '2024-01-01', format });
-		await cancel('pay-async-0001', { reason: 'x' });
-		t.sim.payments.completeCancellation('pay-async-0001');
-		await t.sim.webhooks.idle();
-		const transactionId = t.sim.payments.get('pay-async-0001').transactionId;
-		expect(receiver.received.map((r) => [r.headers['content-type'], parse(r.body)])).toEqual([
-			[contentType, { payment_id: 'pay-async-0001', tx_id: transactionId, status: 'CancelPending' }],
-			[contentType, { payment_id: 'pay-async-0001', tx_id: transactionId, status: 'Cancelled' }],
-		]);
-		expect(receiver.received.every((r) => verifies(SECRET, r))).toBe(true);
-	});
+		[
+			'form',
+			'application/x-www-form-urlencoded',
+			(b) => Object.fromEntries(new URLSearchParams(b)),
+		],
+	])(
+		'as %s: {payment_id, tx_id, status}, signed the same way',
+		async (format, contentType, parse) => {
+			t.sim.webhooks.configure({ version: '2024-01-01', format });
+			await cancel('pay-async-0001', { reason: 'x' });
+			t.sim.payments.completeCancellation('pay-async-0001');
+			await t.sim.webhooks.idle();
+			const transactionId = t.sim.payments.get('pay-async-0001').transactionId;
+			expect(receiver.received.map((r) => [r.headers['content-type'], parse(r.body)])).toEqual([
+				[
+					contentType,
+					{ payment_id: 'pay-async-0001', tx_id: transactionId, status: 'CancelPending' },
+				],
+				[contentType, { payment_id: 'pay-async-0001', tx_id: transactionId, status: 'Cancelled' }],
+			]);
+			expect(receiver.received.every((r) => verifies(SECRET, r))).toBe(true);
+		},
+	);
 
 	test('events the old version does not know are not sent', () => {
-		expect(encode({ type: 'BillingKey.Issued', timestamp: 'x', data: {} }, '2024-01-01', 'json')).toBe(null);
+		expect(
+			encode({ type: 'BillingKey.Issued', timestamp: 'x', data: {} }, '2024-01-01', 'json'),
+		).toBe(null);
 		t.sim.webhooks.configure({ version: '2024-01-01' });
-		expect(t.sim.webhooks.emit({ type: 'Transaction.DisputeCreated', timestamp: 'x', data: {} })).toBe(null);
+		expect(
+			t.sim.webhooks.emit({ type: 'Transaction.DisputeCreated', timestamp: 'x', data: {} }),
+		).toBe(null);
 	});
 });
 
 describe('retries', () => {
 	test('same webhook-id and body, a new timestamp per attempt, 1 then 4 minutes after each failure', async () => {
 		receiver.status = (n) => (n <= 2 ? 500 : 204);
-		const delivery = t.sim.webhooks.emitTransaction(t.sim.payments.record('pay-card-0001'), 'Transaction.Paid');
+		const delivery = t.sim.webhooks.emitTransaction(
+			t.sim.payments.record('pay-card-0001'),
+			'Transaction.Paid',
+		);
 		await t.sim.webhooks.idle();
 		t.sim.clock.advance(59);
 		expect(await t.sim.webhooks.runDue()).toEqual([]);
@@ -133,16 +203,25 @@ describe('retries', () => {
 		expect((await t.sim.webhooks.runDue()).map((a) => a.status)).toEqual([204]);
 		expect(delivery.state).toBe('succeeded');
 		const sent = receiver.received;
-		expect(sent.map((r) => r.headers['webhook-id'])).toEqual([delivery.id, delivery.id, delivery.id]);
+		expect(sent.map((r) => r.headers['webhook-id'])).toEqual([
+			delivery.id,
+			delivery.id,
+			delivery.id,
+		]);
 		expect(new Set(sent.map((r) => r.body)).size).toBe(1);
-		expect(sent.map((r) => Number(r.headers['webhook-timestamp']) - START / 1000)).toEqual([0, 60, 300]);
+		expect(sent.map((r) => Number(r.headers['webhook-timestamp']) - START / 1000)).toEqual([
+			0, 60, 300,
+		]);
 		expect(sent.every((r) => verifies(SECRET, r))).toBe(true);
 		expect(JSON.parse(sent[2].body).timestamp).toBe(new Date(START).toISOString());
 	});
 
 	test('gives up after the first attempt and 5 resends; an unreachable URL counts as a failure', async () => {
 		receiver.status = () => 503;
-		const delivery = t.sim.webhooks.emitTransaction(t.sim.payments.record('pay-card-0001'), 'Transaction.Paid');
+		const delivery = t.sim.webhooks.emitTransaction(
+			t.sim.payments.record('pay-card-0001'),
+			'Transaction.Paid',
+		);
 		await t.sim.webhooks.idle();
 		for (let guard = 0; guard < 10 && delivery.state === 'pending'; guard++) {
 			t.sim.clock.advance(256 * 60);
@@ -151,7 +230,10 @@ describe('retries', () => {
 		expect(delivery.state).toBe('failed');
 		expect(delivery.attempts).toHaveLength(MAX_ATTEMPTS);
 		await receiver.close();
-		const lost = t.sim.webhooks.emitTransaction(t.sim.payments.record('pay-card-0002'), 'Transaction.Paid');
+		const lost = t.sim.webhooks.emitTransaction(
+			t.sim.payments.record('pay-card-0002'),
+			'Transaction.Paid',
+		);
 		await t.sim.webhooks.idle();
 		expect(lost.attempts[0]).toMatchObject({ status: 0, error: expect.any(String) });
 		expect(lost.state).toBe('pending');
@@ -177,8 +259,15 @@ describe('retries', () => {
 
 describe('raw sends and no secret', () => {
 	test('sendRaw posts any body with any headers, for negative cases', async () => {
-		await t.sim.webhooks.sendRaw(receiver.url, { body: 'not json', contentType: 'text/plain', headers: { 'webhook-id': 'x', 'webhook-signature': 'v1,AAAA' } });
-		expect(receiver.received[0]).toMatchObject({ body: 'not json', headers: { 'content-type': 'text/plain', 'webhook-id': 'x', 'webhook-signature': 'v1,AAAA' } });
+		await t.sim.webhooks.sendRaw(receiver.url, {
+			body: 'not json',
+			contentType: 'text/plain',
+			headers: { 'webhook-id': 'x', 'webhook-signature': 'v1,AAAA' },
+		});
+		expect(receiver.received[0]).toMatchObject({
+			body: 'not json',
+			headers: { 'content-type': 'text/plain', 'webhook-id': 'x', 'webhook-signature': 'v1,AAAA' },
+		});
 		expect(receiver.received[0].headers).not.toHaveProperty('webhook-timestamp');
 	});
 

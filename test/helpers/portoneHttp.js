@@ -46,7 +46,8 @@ function simulatorPerTest(options = {}) {
 
 let keySerial = 0;
 /** A fresh, well-formed Idempotency-Key header value (quoted, 16+ ASCII characters). */
-const idemKey = (label = 'key') => `"test-${label}-${String(++keySerial).padStart(8, '0')}-${process.pid}"`;
+const idemKey = (label = 'key') =>
+	`"test-${label}-${String(++keySerial).padStart(8, '0')}-${process.pid}"`;
 
 /** `?requestBody=` as the SDK sends list queries. */
 const requestBody = (body) => `requestBody=${encodeURIComponent(JSON.stringify(body))}`;
@@ -59,7 +60,12 @@ async function startReceiver() {
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', () => {
-			received.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+			received.push({
+				method: req.method,
+				url: req.url,
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString('utf8'),
+			});
 			res.writeHead(receiver.status(received.length));
 			res.end('ok');
 		});

@@ -16,11 +16,17 @@ function sdkErrorTypes(clientDts, className) {
 	const file = path.join(SDK_DIST, clientDts);
 	const text = fs.readFileSync(file, 'utf8');
 	const imports = new Map();
-	for (const [, name, from] of text.matchAll(/import type \{ (\w+) \} from "([^"]+)\.js";/g)) imports.set(name, from);
-	const declared = new RegExp(`class ${className} extends \\w+ \\{\\s*readonly data: ([^;]+);`).exec(text);
+	for (const [, name, from] of text.matchAll(/import type \{ (\w+) \} from "([^"]+)\.js";/g))
+		imports.set(name, from);
+	const declared = new RegExp(
+		`class ${className} extends \\w+ \\{\\s*readonly data: ([^;]+);`,
+	).exec(text);
 	if (!declared) throw new Error(`${className} not found in ${clientDts}`);
 	const types = new Set();
-	for (const name of declared[1].split('|').map((s) => s.trim()).filter((s) => /^\w+$/.test(s))) {
+	for (const name of declared[1]
+		.split('|')
+		.map((s) => s.trim())
+		.filter((s) => /^\w+$/.test(s))) {
 		const dts = fs.readFileSync(path.join(path.dirname(file), `${imports.get(name)}.d.ts`), 'utf8');
 		const literal = /type: "([A-Z_]+)"/.exec(dts);
 		if (literal) types.add(literal[1]);

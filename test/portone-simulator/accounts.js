@@ -16,8 +16,16 @@ const STORE_A2 = 'store-00000000-0000-4000-8000-0000000000a2';
 const STORE_B = 'store-00000000-0000-4000-8000-0000000000b1';
 
 const DEFAULT_ACCOUNTS = [
-	{ apiSecret: 'portone-v2-secret-A-DO-NOT-LEAK-0123456789abcdef', storeIds: [STORE_A1, STORE_A2], merchantId: 'merchant-00000000-0000-4000-8000-00000000000a' },
-	{ apiSecret: 'portone-v2-secret-B-DO-NOT-LEAK-fedcba9876543210', storeIds: [STORE_B], merchantId: 'merchant-00000000-0000-4000-8000-00000000000b' },
+	{
+		apiSecret: 'portone-v2-secret-A-DO-NOT-LEAK-0123456789abcdef',
+		storeIds: [STORE_A1, STORE_A2],
+		merchantId: 'merchant-00000000-0000-4000-8000-00000000000a',
+	},
+	{
+		apiSecret: 'portone-v2-secret-B-DO-NOT-LEAK-fedcba9876543210',
+		storeIds: [STORE_B],
+		merchantId: 'merchant-00000000-0000-4000-8000-00000000000b',
+	},
 ];
 
 const channel = (storeId, key, pgProvider, type = 'LIVE', behaviour = {}) => ({
@@ -40,14 +48,20 @@ const DEFAULT_CHANNELS = [
 	// Triple-A is the PG the spec names for asynchronous cancels (stopPaymentCancellation).
 	channel(STORE_A1, 'channel-key-async', 'TRIPLE_A', 'LIVE', { cancel: 'request' }),
 	channel(STORE_A1, 'channel-key-fail-after', 'SMARTRO_V2', 'LIVE', { cancel: 'failAfterAccept' }),
-	channel(STORE_A1, 'channel-key-pg-error', 'KSNET', 'LIVE', { cancel: 'refuse', cashReceipt: 'refuse' }),
+	channel(STORE_A1, 'channel-key-pg-error', 'KSNET', 'LIVE', {
+		cancel: 'refuse',
+		cashReceipt: 'refuse',
+	}),
 	channel(STORE_A1, 'channel-key-v1-kcp', 'KCP'),
 	channel(STORE_A2, 'channel-key-a2-live', 'TOSSPAYMENTS'),
 	channel(STORE_B, 'channel-key-b-live', 'NICE_V2'),
 ];
 
 /** The PG's answer when a channel refuses (the simulator's wording; PgProviderError needs both). */
-const PG_REFUSAL = { pgCode: 'PG9999', pgMessage: '[simulated PG] 취소/발급 요청이 거절되었습니다.' };
+const PG_REFUSAL = {
+	pgCode: 'PG9999',
+	pgMessage: '[simulated PG] 취소/발급 요청이 거절되었습니다.',
+};
 
 function createAccounts({ accounts = DEFAULT_ACCOUNTS, channels = DEFAULT_CHANNELS } = {}) {
 	const list = accounts.map((a, index) => ({ index, ...a, storeIds: [...a.storeIds] }));
@@ -56,7 +70,9 @@ function createAccounts({ accounts = DEFAULT_ACCOUNTS, channels = DEFAULT_CHANNE
 	// seeded payments and the PG behaviours work for custom accounts too.
 	for (const storeId of list.flatMap((a) => a.storeIds)) {
 		if (!channelList.some((c) => c.storeId === storeId)) {
-			channelList.push(...DEFAULT_CHANNELS.filter((c) => c.storeId === STORE_A1).map((c) => ({ ...c, storeId })));
+			channelList.push(
+				...DEFAULT_CHANNELS.filter((c) => c.storeId === STORE_A1).map((c) => ({ ...c, storeId })),
+			);
 		}
 	}
 
@@ -68,7 +84,8 @@ function createAccounts({ accounts = DEFAULT_ACCOUNTS, channels = DEFAULT_CHANNE
 	 * HTTP auth schemes are (RFC 9110 §11.1).
 	 */
 	function authenticate(header) {
-		if (typeof header !== 'string' || header === '') return { error: 'Authorization 헤더가 없습니다.' };
+		if (typeof header !== 'string' || header === '')
+			return { error: 'Authorization 헤더가 없습니다.' };
 		const match = /^portone +(\S+)\s*$/i.exec(header);
 		const account = match && list.find((a) => a.apiSecret === match[1]);
 		if (!account) return { error: '인증 정보가 올바르지 않습니다.' };
@@ -79,12 +96,15 @@ function createAccounts({ accounts = DEFAULT_ACCOUNTS, channels = DEFAULT_CHANNE
 	function storeFor(account, storeId) {
 		if (storeId === undefined || storeId === null) return { storeId: account.storeIds[0] };
 		if (typeof storeId !== 'string' || !account.storeIds.includes(storeId)) {
-			return { error: `이 API 시크릿으로는 상점 ${String(storeId).slice(0, 80)}에 접근할 수 없습니다.` };
+			return {
+				error: `이 API 시크릿으로는 상점 ${String(storeId).slice(0, 80)}에 접근할 수 없습니다.`,
+			};
 		}
 		return { storeId };
 	}
 
-	const merchantOf = (storeId) => list.find((a) => a.storeIds.includes(storeId))?.merchantId ?? 'merchant-unknown';
+	const merchantOf = (storeId) =>
+		list.find((a) => a.storeIds.includes(storeId))?.merchantId ?? 'merchant-unknown';
 
 	return {
 		list,
@@ -94,11 +114,25 @@ function createAccounts({ accounts = DEFAULT_ACCOUNTS, channels = DEFAULT_CHANNE
 		merchantOf,
 		channelByKey: (storeId, key) => channelList.find((c) => c.storeId === storeId && c.key === key),
 		addChannel: (fields) => {
-			const added = channel(fields.storeId ?? STORE_A1, fields.key, fields.pgProvider ?? 'KCP_V2', fields.type ?? 'LIVE', fields);
+			const added = channel(
+				fields.storeId ?? STORE_A1,
+				fields.key,
+				fields.pgProvider ?? 'KCP_V2',
+				fields.type ?? 'LIVE',
+				fields,
+			);
 			channelList.push(added);
 			return added;
 		},
 	};
 }
 
-module.exports = { createAccounts, DEFAULT_ACCOUNTS, DEFAULT_CHANNELS, PG_REFUSAL, STORE_A1, STORE_A2, STORE_B };
+module.exports = {
+	createAccounts,
+	DEFAULT_ACCOUNTS,
+	DEFAULT_CHANNELS,
+	PG_REFUSAL,
+	STORE_A1,
+	STORE_A2,
+	STORE_B,
+};

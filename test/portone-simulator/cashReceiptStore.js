@@ -23,7 +23,8 @@ function createCashReceiptStore({ clock, accounts, payments }) {
 	function find(paymentId, storeId) {
 		if (storeId) return records.get(keyOf(storeId, paymentId));
 		const found = [...records.values()].filter((r) => r.paymentId === paymentId);
-		if (found.length > 1) throw new Error(`cash receipt ${paymentId} exists in several stores: name the store`);
+		if (found.length > 1)
+			throw new Error(`cash receipt ${paymentId} exists in several stores: name the store`);
 		return found[0];
 	}
 
@@ -62,41 +63,74 @@ function createCashReceiptStore({ clock, accounts, payments }) {
 		if (!payment) throw new Error(`no payment ${paymentId}`);
 		const left = payment.total - payments.balance(payment).cancelled;
 		return put({
-			storeId: payment.storeId, paymentId, channel: payment.channel, amount: left, taxFreeAmount: payment.taxFree,
-			orderName: payment.orderName, currency: payment.currency, version: payment.version, issuedAt: payment.paidAt, ...fields,
+			storeId: payment.storeId,
+			paymentId,
+			channel: payment.channel,
+			amount: left,
+			taxFreeAmount: payment.taxFree,
+			orderName: payment.orderName,
+			currency: payment.currency,
+			version: payment.version,
+			issuedAt: payment.paidAt,
+			...fields,
 		});
 	}
 
 	function addManual(fields) {
 		const storeId = fields.storeId ?? defaultStore();
-		const channel = accounts.channelByKey(storeId, fields.channelKey ?? 'channel-key-live-kcp') ?? accounts.channels.find((c) => c.storeId === storeId);
+		const channel =
+			accounts.channelByKey(storeId, fields.channelKey ?? 'channel-key-live-kcp') ??
+			accounts.channels.find((c) => c.storeId === storeId);
 		return put({ ...fields, storeId, channel, isManual: true });
 	}
 
 	const iso = (ms) => (ms === undefined ? undefined : new Date(ms).toISOString());
-	const channelView = (c) => c && { type: c.type, id: c.id, key: c.key, name: c.name, pgProvider: c.pgProvider, pgMerchantId: c.pgMerchantId };
+	const channelView = (c) =>
+		c && {
+			type: c.type,
+			id: c.id,
+			key: c.key,
+			name: c.name,
+			pgProvider: c.pgProvider,
+			pgMerchantId: c.pgMerchantId,
+		};
 
 	function view(r) {
-		const common = { status: r.status, merchantId: r.merchantId, storeId: r.storeId, paymentId: r.paymentId, channel: channelView(r.channel) };
+		const common = {
+			status: r.status,
+			merchantId: r.merchantId,
+			storeId: r.storeId,
+			paymentId: r.paymentId,
+			channel: channelView(r.channel),
+		};
 		if (r.status === 'ISSUE_FAILED') {
-			return JSON.parse(JSON.stringify({ ...common, orderName: r.orderName, isManual: r.isManual, statusUpdatedAt: iso(r.statusUpdatedAt) }));
+			return JSON.parse(
+				JSON.stringify({
+					...common,
+					orderName: r.orderName,
+					isManual: r.isManual,
+					statusUpdatedAt: iso(r.statusUpdatedAt),
+				}),
+			);
 		}
-		return JSON.parse(JSON.stringify({
-			...common,
-			amount: r.amount,
-			taxFreeAmount: r.taxFreeAmount,
-			vatAmount: r.vatAmount,
-			currency: r.currency,
-			orderName: r.orderName,
-			isManual: r.isManual,
-			type: r.type,
-			pgReceiptId: r.pgReceiptId,
-			issueNumber: r.issueNumber,
-			url: r.url,
-			issuedAt: iso(r.issuedAt),
-			cancelledAt: iso(r.cancelledAt),
-			statusUpdatedAt: iso(r.statusUpdatedAt),
-		}));
+		return JSON.parse(
+			JSON.stringify({
+				...common,
+				amount: r.amount,
+				taxFreeAmount: r.taxFreeAmount,
+				vatAmount: r.vatAmount,
+				currency: r.currency,
+				orderName: r.orderName,
+				isManual: r.isManual,
+				type: r.type,
+				pgReceiptId: r.pgReceiptId,
+				issueNumber: r.issueNumber,
+				url: r.url,
+				issuedAt: iso(r.issuedAt),
+				cancelledAt: iso(r.cancelledAt),
+				statusUpdatedAt: iso(r.statusUpdatedAt),
+			}),
+		);
 	}
 
 	function cancel(record) {

@@ -30,9 +30,14 @@ const simulator = createPortOneSimulator({ webhook });
 simulator.start(port).then((baseUrl) => {
 	console.log(`PortOne V2 simulator listening on ${baseUrl}`);
 	for (const account of simulator.accounts.list) {
-		console.log(`API secret ${account.apiSecret}: stores ${account.storeIds.join(', ')} (first = default)`);
+		console.log(
+			`API secret ${account.apiSecret}: stores ${account.storeIds.join(', ')} (first = default)`,
+		);
 	}
-	if (webhook) console.log(`webhooks ${webhook.version} (${webhook.format}) to ${webhook.url}, secret ${webhook.secrets[0]}`);
+	if (webhook)
+		console.log(
+			`webhooks ${webhook.version} (${webhook.format}) to ${webhook.url}, secret ${webhook.secrets[0]}`,
+		);
 	console.log(`seeded paymentIds: ${simulator.payments.ids().join(', ')}`);
 });
 const stop = () => simulator.stop().then(() => process.exit(0));

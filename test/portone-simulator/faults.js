@@ -13,12 +13,20 @@
 const crypto = require('node:crypto');
 const { createFaults: createEngine } = require('../simulator/faults');
 
-const simulatedBody = (status) => ({ type: 'SIMULATED_FAULT', message: `simulated HTTP ${status}` });
+const simulatedBody = (status) => ({
+	type: 'SIMULATED_FAULT',
+	message: `simulated HTTP ${status}`,
+});
 
 /** Rewrites a rule so the V1 engine answers in V2's `{ type, message }` shape. */
 function v2Rule(rule) {
 	if (rule.action === 'unauthorized') {
-		return { ...rule, action: 'status', status: 401, body: rule.body ?? { type: 'UNAUTHORIZED', message: '인증 정보가 올바르지 않습니다.' } };
+		return {
+			...rule,
+			action: 'status',
+			status: 401,
+			body: rule.body ?? { type: 'UNAUTHORIZED', message: '인증 정보가 올바르지 않습니다.' },
+		};
 	}
 	if ((rule.action === 'status' || rule.action === 'applyThenStatus') && rule.body === undefined) {
 		return { ...rule, body: simulatedBody(rule.status) };
@@ -60,7 +68,9 @@ function createPortOneFaults() {
 				drawn.set(entry.seq, choice);
 				return choice;
 			};
-			return actions.map((action, n) => engine.add(v2Rule({ ...action, times: Infinity, when: (entry) => draw(entry) === n })));
+			return actions.map((action, n) =>
+				engine.add(v2Rule({ ...action, times: Infinity, when: (entry) => draw(entry) === n })),
+			);
 		},
 		hold({ method, path } = {}) {
 			let release;
@@ -79,7 +89,12 @@ function createPortOneFaults() {
 		},
 		/** The first untaken hold that matches, marked taken (used by the server). */
 		takeHold(entry) {
-			const hold = holds.find((h) => !h.taken && (!h.method || h.method === entry.method) && pathMatches(h.path, entry.rawPath));
+			const hold = holds.find(
+				(h) =>
+					!h.taken &&
+					(!h.method || h.method === entry.method) &&
+					pathMatches(h.path, entry.rawPath),
+			);
 			if (hold) hold.taken = true;
 			return hold;
 		},

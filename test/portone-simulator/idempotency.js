@@ -29,10 +29,16 @@ const SF_STRING = /^"((?:[\x20\x21\x23-\x5B\x5D-\x7E]|\\["\\])*)"$/;
 function parseKey(header) {
 	if (header === undefined) return null;
 	const match = typeof header === 'string' ? SF_STRING.exec(header.trim()) : null;
-	if (!match) return { error: 'Idempotency-Key must be a string in double quotes (RFC 8941), e.g. "unique-request-id-123"' };
+	if (!match)
+		return {
+			error:
+				'Idempotency-Key must be a string in double quotes (RFC 8941), e.g. "unique-request-id-123"',
+		};
 	const key = match[1].replace(/\\(["\\])/g, '$1');
 	if (key.length < KEY_LENGTH.min || key.length > KEY_LENGTH.max) {
-		return { error: `Idempotency-Key must hold ${KEY_LENGTH.min} to ${KEY_LENGTH.max} ASCII characters (got ${key.length})` };
+		return {
+			error: `Idempotency-Key must hold ${KEY_LENGTH.min} to ${KEY_LENGTH.max} ASCII characters (got ${key.length})`,
+		};
 	}
 	return { key };
 }
@@ -41,7 +47,10 @@ function parseKey(header) {
 function canonical(value) {
 	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
 	if (value && typeof value === 'object') {
-		return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+		return `{${Object.keys(value)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+			.join(',')}}`;
 	}
 	return JSON.stringify(value);
 }
@@ -54,7 +63,10 @@ function fingerprintOf({ method, rawPath, query, rawBody }) {
 	} catch {
 		// not JSON: compared as sent
 	}
-	const params = [...query.entries()].map(([k, val]) => `${k}=${val}`).sort().join('&');
+	const params = [...query.entries()]
+		.map(([k, val]) => `${k}=${val}`)
+		.sort()
+		.join('&');
 	return `${method} ${rawPath}?${params} ${body}`;
 }
 
@@ -64,7 +76,8 @@ function createIdempotency({ clock, mismatch = 'reject', ttlSeconds = TTL_SECOND
 
 	function purge() {
 		const now = clock.now();
-		for (const [scope, entry] of entries) if (now - entry.since >= ttlSeconds) entries.delete(scope);
+		for (const [scope, entry] of entries)
+			if (now - entry.since >= ttlSeconds) entries.delete(scope);
 	}
 
 	return {
@@ -88,7 +101,8 @@ function createIdempotency({ clock, mismatch = 'reject', ttlSeconds = TTL_SECOND
 		},
 		finish(scope, status, body) {
 			const entry = entries.get(scope);
-			if (entry) Object.assign(entry, { state: 'done', status, body: JSON.parse(JSON.stringify(body)) });
+			if (entry)
+				Object.assign(entry, { state: 'done', status, body: JSON.parse(JSON.stringify(body)) });
 		},
 		/** Forgets every key, as if 3 hours had passed for all of them. */
 		clear: () => entries.clear(),

@@ -17,7 +17,8 @@ function readPage(page, { bound } = {}) {
 	v.object(page, 'page');
 	const number = v.integer(page.number, 'page.number', { min: 0 }) ?? 0;
 	const size = v.integer(page.size, 'page.size', { min: 1 }) ?? 10;
-	if (bound && (number + 1) * size > bound) v.fail(`(page.number + 1) * page.size must not exceed ${bound}`);
+	if (bound && (number + 1) * size > bound)
+		v.fail(`(page.number + 1) * page.size must not exceed ${bound}`);
 	return { number, size };
 }
 

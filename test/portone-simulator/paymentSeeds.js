@@ -48,7 +48,8 @@ const DAY_MS = 86400_000;
 function seedPayments(payments, receipts, clock) {
 	const now = clock.nowMs();
 	const ago = (days) => now - days * DAY_MS;
-	const add = (id, fields = {}) => payments.add({ id, requestedAt: ago(1) - 60_000, paidAt: ago(1), ...fields });
+	const add = (id, fields = {}) =>
+		payments.add({ id, requestedAt: ago(1) - 60_000, paidAt: ago(1), ...fields });
 
 	add('pay-card-0001', { total: 10000, orderName: '티셔츠' });
 	add('pay-card-0002', { total: 50000, requestedAt: ago(2) - 60_000, paidAt: ago(2) });
@@ -56,40 +57,93 @@ function seedPayments(payments, receipts, clock) {
 	add('pay-easypay-0001', { total: 12000, method: 'easyPay', channelKey: 'channel-key-kakaopay' });
 	add('pay-transfer-0001', { total: 33000, method: 'transfer' });
 	add('pay-vbank-paid-0001', { total: 30000, method: 'virtualAccount' });
-	add('pay-partial-0001', { total: 10000, cancellations: [{ totalAmount: 3000, vatAmount: 273, reason: '부분 환불', cancelledAt: ago(0.5) }] });
-	add('pay-cancelled-0001', { total: 20000, cancellations: [{ totalAmount: 20000, vatAmount: 1818, reason: '전액 환불', cancelledAt: ago(0.5) }] });
+	add('pay-partial-0001', {
+		total: 10000,
+		cancellations: [
+			{ totalAmount: 3000, vatAmount: 273, reason: '부분 환불', cancelledAt: ago(0.5) },
+		],
+	});
+	add('pay-cancelled-0001', {
+		total: 20000,
+		cancellations: [
+			{ totalAmount: 20000, vatAmount: 1818, reason: '전액 환불', cancelledAt: ago(0.5) },
+		],
+	});
 	add('pay-ready-0001', { status: 'READY', paidAt: undefined, statusChangedAt: ago(1) - 60_000 });
-	add('pay-pending-0001', { status: 'PAY_PENDING', method: 'easyPay', channelKey: 'channel-key-paypal', statusChangedAt: ago(1) });
-	add('pay-vbank-issued-0001', { status: 'VIRTUAL_ACCOUNT_ISSUED', total: 15000, method: 'virtualAccount', statusChangedAt: ago(1) });
-	add('pay-failed-0001', { status: 'FAILED', total: 12000, failedAt: ago(1), statusChangedAt: ago(1) });
+	add('pay-pending-0001', {
+		status: 'PAY_PENDING',
+		method: 'easyPay',
+		channelKey: 'channel-key-paypal',
+		statusChangedAt: ago(1),
+	});
+	add('pay-vbank-issued-0001', {
+		status: 'VIRTUAL_ACCOUNT_ISSUED',
+		total: 15000,
+		method: 'virtualAccount',
+		statusChangedAt: ago(1),
+	});
+	add('pay-failed-0001', {
+		status: 'FAILED',
+		total: 12000,
+		failedAt: ago(1),
+		statusChangedAt: ago(1),
+	});
 	add('pay-mixed-tax-0001', { total: 11000, taxFree: 5500, vat: 500 });
-	add('pay-promotion-0001', { total: 12000, promotion: { id: 'promotion-0001', discount: 3000, minimumOrder: 11000 } });
+	add('pay-promotion-0001', {
+		total: 12000,
+		promotion: { id: 'promotion-0001', discount: 3000, minimumOrder: 11000 },
+	});
 	add('pay-async-0001', { total: 20000, channelKey: 'channel-key-async' });
 	add('pay-fail-after-0001', { total: 20000, channelKey: 'channel-key-fail-after' });
 	add('pay-pg-error-0001', { total: 25000, channelKey: 'channel-key-pg-error' });
 	add('pay-max-cancel-0001', {
 		total: 10000,
 		maxCancelCount: 2,
-		cancellations: [{ totalAmount: 1000, reason: '1차', cancelledAt: ago(0.9) }, { totalAmount: 1000, reason: '2차', cancelledAt: ago(0.8) }],
+		cancellations: [
+			{ totalAmount: 1000, reason: '1차', cancelledAt: ago(0.9) },
+			{ totalAmount: 1000, reason: '2차', cancelledAt: ago(0.8) },
+		],
 	});
 	add('pay-old-0001', { total: 40000, requestedAt: ago(120) - 60_000, paidAt: ago(120) });
 	add('pay-store-a2-0001', { total: 11000, storeId: STORE_A2, channelKey: 'channel-key-a2-live' });
 	add('pay-store-b-0001', { total: 13000, storeId: STORE_B, channelKey: 'channel-key-b-live' });
-	add('order_v1_0001', { total: 10000, version: 'V1', transactionId: 'imp_100000000001', channelKey: 'channel-key-v1-kcp' });
+	add('order_v1_0001', {
+		total: 10000,
+		version: 'V1',
+		transactionId: 'imp_100000000001',
+		channelKey: 'channel-key-v1-kcp',
+	});
 	add('order_v1_0002', {
-		total: 5000, version: 'V1', transactionId: 'imp_100000000002', channelKey: 'channel-key-v1-kcp',
-		cancellations: [{ totalAmount: 5000, vatAmount: 454, reason: 'V1 환불', cancelledAt: ago(0.5) }],
+		total: 5000,
+		version: 'V1',
+		transactionId: 'imp_100000000002',
+		channelKey: 'channel-key-v1-kcp',
+		cancellations: [
+			{ totalAmount: 5000, vatAmount: 454, reason: 'V1 환불', cancelledAt: ago(0.5) },
+		],
 	});
 	add('pay-receipt-cancelled-0001', { total: 22000, method: 'transfer' });
 	add('pay-receipt-failed-0001', { total: 8000, method: 'transfer' });
-	add('pay-receipt-pg-error-0001', { total: 9000, method: 'transfer', channelKey: 'channel-key-pg-error' });
+	add('pay-receipt-pg-error-0001', {
+		total: 9000,
+		method: 'transfer',
+		channelKey: 'channel-key-pg-error',
+	});
 
 	receipts.addForPayment('pay-transfer-0001');
 	receipts.addForPayment('pay-vbank-paid-0001');
-	receipts.addForPayment('pay-receipt-cancelled-0001', { status: 'CANCELLED', cancelledAt: ago(0.5) });
+	receipts.addForPayment('pay-receipt-cancelled-0001', {
+		status: 'CANCELLED',
+		cancelledAt: ago(0.5),
+	});
 	receipts.addForPayment('pay-receipt-failed-0001', { status: 'ISSUE_FAILED' });
 	receipts.addForPayment('pay-receipt-pg-error-0001');
-	receipts.addManual({ paymentId: 'ext-order-0001', amount: 44000, orderName: '외부 주문', issuedAt: ago(3) });
+	receipts.addManual({
+		paymentId: 'ext-order-0001',
+		amount: 44000,
+		orderName: '외부 주문',
+		issuedAt: ago(3),
+	});
 }
 
 module.exports = { seedPayments, DAY_MS };

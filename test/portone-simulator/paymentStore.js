@@ -16,7 +16,12 @@
 
 const { paymentView, cancellationView, methodOf } = require('./paymentView');
 
-const DEFAULT_CUSTOMER = { id: 'customer-0001', name: '홍길동', email: 'buyer@example.test', phoneNumber: '01012345678' };
+const DEFAULT_CUSTOMER = {
+	id: 'customer-0001',
+	name: '홍길동',
+	email: 'buyer@example.test',
+	phoneNumber: '01012345678',
+};
 /** The simulator's default cap on cancellation attempts per payment (MAX_CANCEL_COUNT_REACHED
  * has no documented value; inferred). */
 const DEFAULT_MAX_CANCEL_COUNT = 20;
@@ -66,18 +71,28 @@ function createPaymentStore({ clock, accounts }) {
 		return cancelled >= r.total ? 'CANCELLED' : 'PARTIAL_CANCELLED';
 	}
 
-	const view = (r) => paymentView(r, { status: statusOf(r), balance: balance(r), receipt: receiptOf(r.storeId, r.id) });
+	const view = (r) =>
+		paymentView(r, {
+			status: statusOf(r),
+			balance: balance(r),
+			receipt: receiptOf(r.storeId, r.id),
+		});
 
 	/** Builds a record; `fields` as in the module comment of paymentSeeds.js. */
 	function add(fields = {}) {
-		if (typeof fields.id !== 'string' || fields.id === '') throw new Error('payments.add needs an id');
+		if (typeof fields.id !== 'string' || fields.id === '')
+			throw new Error('payments.add needs an id');
 		const storeId = fields.storeId ?? accounts.list[0].storeIds[0];
-		if (records.has(keyOf(storeId, fields.id))) throw new Error(`payment ${fields.id} exists already in ${storeId}`);
+		if (records.has(keyOf(storeId, fields.id)))
+			throw new Error(`payment ${fields.id} exists already in ${storeId}`);
 		serial += 1;
 		const now = clock.nowMs();
 		const baseStatus = fields.status ?? 'PAID';
-		const channelKey = fields.channelKey ?? (fields.isTest ? 'channel-key-test-kcp' : 'channel-key-live-kcp');
-		const channel = accounts.channelByKey(storeId, channelKey) ?? accounts.channels.find((c) => c.storeId === storeId);
+		const channelKey =
+			fields.channelKey ?? (fields.isTest ? 'channel-key-test-kcp' : 'channel-key-live-kcp');
+		const channel =
+			accounts.channelByKey(storeId, channelKey) ??
+			accounts.channels.find((c) => c.storeId === storeId);
 		const requestedAt = fields.requestedAt ?? now - 3600_000;
 		const paidAt = baseStatus === 'PAID' ? (fields.paidAt ?? requestedAt + 60_000) : undefined;
 		const total = fields.total ?? 10000;
@@ -87,11 +102,13 @@ function createPaymentStore({ clock, accounts }) {
 			storeId,
 			merchantId: accounts.merchantOf(storeId),
 			version: fields.version ?? 'V2',
-			transactionId: fields.transactionId ?? `tx-${String(serial).padStart(8, '0')}-0000-4000-8000-000000000000`,
+			transactionId:
+				fields.transactionId ?? `tx-${String(serial).padStart(8, '0')}-0000-4000-8000-000000000000`,
 			pgTxId: `PGTX${String(serial).padStart(10, '0')}`,
 			baseStatus,
 			channel: baseStatus === 'READY' && !fields.channelKey ? undefined : channel,
-			method: baseStatus === 'READY' ? undefined : methodOf(fields.method ?? 'card', serial, requestedAt),
+			method:
+				baseStatus === 'READY' ? undefined : methodOf(fields.method ?? 'card', serial, requestedAt),
 			orderName: fields.orderName ?? '주문상품',
 			currency: fields.currency ?? 'KRW',
 			customer: fields.customer ?? DEFAULT_CUSTOMER,
@@ -104,7 +121,10 @@ function createPaymentStore({ clock, accounts }) {
 			requestedAt,
 			paidAt,
 			failedAt: baseStatus === 'FAILED' ? (fields.failedAt ?? requestedAt + 60_000) : undefined,
-			failure: baseStatus === 'FAILED' ? { reason: '카드 한도 초과', pgCode: 'LIMIT', pgMessage: '한도초과' } : undefined,
+			failure:
+				baseStatus === 'FAILED'
+					? { reason: '카드 한도 초과', pgCode: 'LIMIT', pgMessage: '한도초과' }
+					: undefined,
 			statusChangedAt: fields.statusChangedAt ?? paidAt ?? requestedAt + 60_000,
 			updatedAt: undefined,
 			cancellations: [],
@@ -115,7 +135,14 @@ function createPaymentStore({ clock, accounts }) {
 		records.set(keyOf(storeId, record.id), record);
 		for (const c of fields.cancellations ?? []) {
 			const at = c.cancelledAt ?? record.statusChangedAt;
-			const entry = newCancellation(record, { status: 'SUCCEEDED', taxFreeAmount: 0, vatAmount: 0, reason: '고객 요청', ...c, requestedAt: at });
+			const entry = newCancellation(record, {
+				status: 'SUCCEEDED',
+				taxFreeAmount: 0,
+				vatAmount: 0,
+				reason: '고객 요청',
+				...c,
+				requestedAt: at,
+			});
 			if (entry.status === 'SUCCEEDED') entry.cancelledAt = at;
 			record.statusChangedAt = Math.max(record.statusChangedAt, at);
 			record.updatedAt = record.statusChangedAt;
@@ -139,12 +166,20 @@ function createPaymentStore({ clock, accounts }) {
 
 	/** Marks a cancellation SUCCEEDED and moves its money: the only place money moves. */
 	function applyCancellation(record, entry, at = clock.nowMs()) {
-		if (entry.status === 'SUCCEEDED') throw new Error(`cancellation ${entry.id} was applied already`);
+		if (entry.status === 'SUCCEEDED')
+			throw new Error(`cancellation ${entry.id} was applied already`);
 		entry.status = 'SUCCEEDED';
 		entry.cancelledAt = at;
 		record.statusChangedAt = at;
 		record.updatedAt = at;
-		moneyMoved.push({ paymentId: record.id, storeId: record.storeId, cancellationId: entry.id, amount: entry.totalAmount, refunded: entry.refunded ?? entry.totalAmount, reason: entry.reason });
+		moneyMoved.push({
+			paymentId: record.id,
+			storeId: record.storeId,
+			cancellationId: entry.id,
+			amount: entry.totalAmount,
+			refunded: entry.refunded ?? entry.totalAmount,
+			reason: entry.reason,
+		});
 	}
 
 	return {
@@ -174,7 +209,8 @@ function createPaymentStore({ clock, accounts }) {
 		record: find,
 		ids: () => [...records.values()].map((r) => r.id),
 		/** How many cancellations of a payment actually moved money (the "never twice" counter). */
-		appliedCancellations: (id, storeId) => moneyMoved.filter((m) => m.paymentId === id && (!storeId || m.storeId === storeId)).length,
+		appliedCancellations: (id, storeId) =>
+			moneyMoved.filter((m) => m.paymentId === id && (!storeId || m.storeId === storeId)).length,
 		setCancelMode(id, mode, storeId) {
 			find(id, storeId).cancelMode = mode;
 		},

@@ -19,7 +19,16 @@ function methodOf(kind, serial, at) {
 		case 'card':
 			return {
 				type: 'PaymentMethodCard',
-				card: { publisher: 'BC', issuer: 'BC', brand: 'LOCAL', type: 'CREDIT', ownerType: 'PERSONAL', bin: '910020', name: 'BC카드', number: '91002012****1234' },
+				card: {
+					publisher: 'BC',
+					issuer: 'BC',
+					brand: 'LOCAL',
+					type: 'CREDIT',
+					ownerType: 'PERSONAL',
+					bin: '910020',
+					name: 'BC카드',
+					number: '91002012****1234',
+				},
 				approvalNumber: String(30000000 + serial),
 				installment: { month: 0, isInterestFree: false },
 				pointUsed: false,
@@ -37,7 +46,11 @@ function methodOf(kind, serial, at) {
 		case 'transfer':
 			return { type: 'PaymentMethodTransfer', bank: 'KOOKMIN' };
 		case 'easyPay':
-			return { type: 'PaymentMethodEasyPay', provider: 'KAKAOPAY', easyPayMethod: { type: 'PaymentMethodEasyPayMethodCharge' } };
+			return {
+				type: 'PaymentMethodEasyPay',
+				provider: 'KAKAOPAY',
+				easyPayMethod: { type: 'PaymentMethodEasyPayMethodCharge' },
+			};
 		default:
 			throw new Error(`unknown payment method kind ${kind}`);
 	}
@@ -83,8 +96,12 @@ function cashReceiptFields(receipt) {
 function paymentView(r, { status, balance, receipt }) {
 	const paid = PAID_LIKE.has(status) ? r.total - r.discount : 0;
 	const channel = r.channel && {
-		type: r.channel.type, id: r.channel.id, key: r.channel.key, name: r.channel.name,
-		pgProvider: r.channel.pgProvider, pgMerchantId: r.channel.pgMerchantId,
+		type: r.channel.type,
+		id: r.channel.id,
+		key: r.channel.key,
+		name: r.channel.name,
+		pgProvider: r.channel.pgProvider,
+		pgMerchantId: r.channel.pgMerchantId,
 	};
 	const payment = {
 		status,
@@ -100,8 +117,14 @@ function paymentView(r, { status, balance, receipt }) {
 		statusChangedAt: iso(r.statusChangedAt),
 		orderName: r.orderName,
 		amount: {
-			total: r.total, taxFree: r.taxFree, vat: r.vat, supply: r.total - r.taxFree - r.vat,
-			discount: r.discount, paid, cancelled: balance.cancelled, cancelledTaxFree: balance.cancelledTaxFree,
+			total: r.total,
+			taxFree: r.taxFree,
+			vat: r.vat,
+			supply: r.total - r.taxFree - r.vat,
+			discount: r.discount,
+			paid,
+			cancelled: balance.cancelled,
+			cancelledTaxFree: balance.cancelledTaxFree,
 		},
 		currency: r.currency,
 		customer: r.customer,
@@ -119,12 +142,18 @@ function paymentView(r, { status, balance, receipt }) {
 		});
 		if (status === 'PAID') payment.disputes = [];
 		// PaidPayment.cancellations is optional ("결제 취소 요청 내역": REQUESTED / FAILED ones).
-		if (r.cancellations.length > 0 || status !== 'PAID') payment.cancellations = r.cancellations.map(cancellationView);
+		if (r.cancellations.length > 0 || status !== 'PAID')
+			payment.cancellations = r.cancellations.map(cancellationView);
 		if (status !== 'PAID') {
-			payment.cancelledAt = iso(Math.max(...r.cancellations.filter((c) => c.status === 'SUCCEEDED').map((c) => c.cancelledAt)));
+			payment.cancelledAt = iso(
+				Math.max(
+					...r.cancellations.filter((c) => c.status === 'SUCCEEDED').map((c) => c.cancelledAt),
+				),
+			);
 		}
 	}
-	if (status === 'FAILED') Object.assign(payment, { failedAt: iso(r.failedAt), failure: r.failure });
+	if (status === 'FAILED')
+		Object.assign(payment, { failedAt: iso(r.failedAt), failure: r.failure });
 	return plain(payment);
 }
 

@@ -10,13 +10,58 @@ const cashReceiptRoutes = require('./cashReceiptRoutes');
 const { cancelPayment } = require('./cancel');
 
 const ROUTES = [
-	{ method: 'GET', path: ['payments'], op: 'getPayments', storeIn: 'filter', listBody: true, run: paymentRoutes.getPayments },
-	{ method: 'GET', path: ['payments', ':paymentId'], op: 'getPayment', storeIn: 'query', run: paymentRoutes.getPayment },
-	{ method: 'POST', path: ['payments', ':paymentId', 'cancel'], op: 'cancelPayment', storeIn: 'body', run: cancelPayment },
-	{ method: 'GET', path: ['payments', ':paymentId', 'cash-receipt'], op: 'getCashReceiptByPaymentId', storeIn: 'query', run: cashReceiptRoutes.getCashReceiptByPaymentId },
-	{ method: 'POST', path: ['payments', ':paymentId', 'cash-receipt', 'cancel'], op: 'cancelCashReceiptByPaymentId', storeIn: 'query', noBody: true, run: cashReceiptRoutes.cancelCashReceiptByPaymentId },
-	{ method: 'GET', path: ['cash-receipts'], op: 'getCashReceipts', storeIn: 'filter', listBody: true, run: cashReceiptRoutes.getCashReceipts },
-	{ method: 'POST', path: ['cash-receipts'], op: 'issueCashReceipt', storeIn: 'body', run: cashReceiptRoutes.issueCashReceipt },
+	{
+		method: 'GET',
+		path: ['payments'],
+		op: 'getPayments',
+		storeIn: 'filter',
+		listBody: true,
+		run: paymentRoutes.getPayments,
+	},
+	{
+		method: 'GET',
+		path: ['payments', ':paymentId'],
+		op: 'getPayment',
+		storeIn: 'query',
+		run: paymentRoutes.getPayment,
+	},
+	{
+		method: 'POST',
+		path: ['payments', ':paymentId', 'cancel'],
+		op: 'cancelPayment',
+		storeIn: 'body',
+		run: cancelPayment,
+	},
+	{
+		method: 'GET',
+		path: ['payments', ':paymentId', 'cash-receipt'],
+		op: 'getCashReceiptByPaymentId',
+		storeIn: 'query',
+		run: cashReceiptRoutes.getCashReceiptByPaymentId,
+	},
+	{
+		method: 'POST',
+		path: ['payments', ':paymentId', 'cash-receipt', 'cancel'],
+		op: 'cancelCashReceiptByPaymentId',
+		storeIn: 'query',
+		noBody: true,
+		run: cashReceiptRoutes.cancelCashReceiptByPaymentId,
+	},
+	{
+		method: 'GET',
+		path: ['cash-receipts'],
+		op: 'getCashReceipts',
+		storeIn: 'filter',
+		listBody: true,
+		run: cashReceiptRoutes.getCashReceipts,
+	},
+	{
+		method: 'POST',
+		path: ['cash-receipts'],
+		op: 'issueCashReceipt',
+		storeIn: 'body',
+		run: cashReceiptRoutes.issueCashReceipt,
+	},
 ];
 
 /** The route and its decoded path parameters for a method and decoded segments, or null. */

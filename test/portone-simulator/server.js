@@ -58,7 +58,11 @@ function createPortOneSimulator(options = {}) {
 	const accounts = createAccounts(options);
 	const payments = createPaymentStore({ clock, accounts });
 	const cashReceipts = createCashReceiptStore({ clock, accounts, payments });
-	const webhooks = createWebhookSender({ clock, jitterSeconds: options.webhookJitterSeconds, seed: options.webhookSeed });
+	const webhooks = createWebhookSender({
+		clock,
+		jitterSeconds: options.webhookJitterSeconds,
+		seed: options.webhookSeed,
+	});
 	if (options.webhook) webhooks.configure(options.webhook);
 	const idempotency = createIdempotency({ clock, mismatch: options.idempotencyMismatch });
 	const faults = createPortOneFaults();
@@ -67,7 +71,19 @@ function createPortOneSimulator(options = {}) {
 	/** onRequest(entry): runs as each request arrives (e.g. to move the clock or pick a fault) */
 	const hooks = { onRequest: undefined };
 	const openSockets = new Set();
-	const sim = { clock, accounts, payments, cashReceipts, webhooks, idempotency, faults, log, stats, hooks, options: { totalCount: options.totalCount ?? 'returned' } };
+	const sim = {
+		clock,
+		accounts,
+		payments,
+		cashReceipts,
+		webhooks,
+		idempotency,
+		faults,
+		log,
+		stats,
+		hooks,
+		options: { totalCount: options.totalCount ?? 'returned' },
+	};
 	payments.completeCancellation = (paymentId, opts) => completeCancellation(sim, paymentId, opts);
 	if (options.seed !== false) seedPayments(payments, cashReceipts, clock);
 	let server;
@@ -83,7 +99,13 @@ function createPortOneSimulator(options = {}) {
 		}
 		entry.segments = segments;
 		const found = match(req.method, segments);
-		if (!found) return { answer: error('NOT_FOUND', `${req.method} ${entry.rawPath.slice(0, 200)}: 존재하지 않는 API입니다.`) };
+		if (!found)
+			return {
+				answer: error(
+					'NOT_FOUND',
+					`${req.method} ${entry.rawPath.slice(0, 200)}: 존재하지 않는 API입니다.`,
+				),
+			};
 		const { route, params } = found;
 		entry.operation = route.op;
 		const auth = accounts.authenticate(req.headers.authorization);
@@ -98,7 +120,12 @@ function createPortOneSimulator(options = {}) {
 		if (route.listBody) {
 			const fromQuery = entry.query.getAll('requestBody');
 			if (fromQuery.length > 1 || (fromQuery.length === 1 && entry.rawBody)) {
-				return { answer: error('INVALID_REQUEST', 'requestBody는 본문 또는 쿼리 하나로만 보낼 수 있습니다.') };
+				return {
+					answer: error(
+						'INVALID_REQUEST',
+						'requestBody는 본문 또는 쿼리 하나로만 보낼 수 있습니다.',
+					),
+				};
 			}
 			text = fromQuery[0] ?? (entry.rawBody || undefined);
 		} else if (!route.noBody) {
@@ -115,16 +142,27 @@ function createPortOneSimulator(options = {}) {
 		entry.body = body;
 		let storeId;
 		if (route.storeIn !== 'filter') {
-			const given = route.storeIn === 'query' ? entry.query.getAll('storeId') : body?.storeId === undefined ? [] : [body.storeId];
-			if (given.length > 1) return { answer: error('INVALID_REQUEST', 'storeId가 여러 번 주어졌습니다.') };
-			if (given.length === 1 && given[0] !== null && typeof given[0] !== 'string') return { answer: error('INVALID_REQUEST', 'storeId must be a string') };
+			const given =
+				route.storeIn === 'query'
+					? entry.query.getAll('storeId')
+					: body?.storeId === undefined
+						? []
+						: [body.storeId];
+			if (given.length > 1)
+				return { answer: error('INVALID_REQUEST', 'storeId가 여러 번 주어졌습니다.') };
+			if (given.length === 1 && given[0] !== null && typeof given[0] !== 'string')
+				return { answer: error('INVALID_REQUEST', 'storeId must be a string') };
 			const store = accounts.storeFor(account, given[0] ?? undefined);
 			if (store.error) return { answer: error('FORBIDDEN', store.error) };
 			storeId = store.storeId;
 			entry.storeId = storeId;
 		}
 		const ctx = { sim, account, storeId, params, body, query: entry.query, entry };
-		return { ctx, route, scope: key?.key && idempotency.scopeOf(account, storeId ?? account.storeIds[0], key.key) };
+		return {
+			ctx,
+			route,
+			scope: key?.key && idempotency.scopeOf(account, storeId ?? account.storeIds[0], key.key),
+		};
 	}
 
 	function runOperation({ ctx, route }) {
@@ -143,8 +181,14 @@ function createPortOneSimulator(options = {}) {
 		const decision = idempotency.begin(plan.scope, fingerprintOf(entry));
 		entry.idempotency = decision.kind;
 		if (decision.kind === 'replay') return () => [decision.status, decision.body];
-		if (decision.kind === 'outstanding') return () => error('IDEMPOTENCY_OUTSTANDING_REQUEST', '같은 Idempotency-Key의 요청이 아직 처리 중입니다.');
-		if (decision.kind === 'mismatch') return () => error('IDEMPOTENCY_KEY_REUSED', '이 Idempotency-Key는 다른 요청에 쓰였습니다.');
+		if (decision.kind === 'outstanding')
+			return () =>
+				error(
+					'IDEMPOTENCY_OUTSTANDING_REQUEST',
+					'같은 Idempotency-Key의 요청이 아직 처리 중입니다.',
+				);
+		if (decision.kind === 'mismatch')
+			return () => error('IDEMPOTENCY_KEY_REUSED', '이 Idempotency-Key는 다른 요청에 쓰였습니다.');
 		return () => {
 			const [status, body] = runOperation(plan);
 			idempotency.finish(plan.scope, status, body);
@@ -176,7 +220,10 @@ function createPortOneSimulator(options = {}) {
 			entry.status = status;
 			entry.answer = body;
 			const text = JSON.stringify(body);
-			res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+			res.writeHead(status, {
+				'content-type': 'application/json; charset=utf-8',
+				'content-length': Buffer.byteLength(text),
+			});
 			res.end(text);
 		};
 		const fault = faults.take(entry);
@@ -201,7 +248,10 @@ function createPortOneSimulator(options = {}) {
 			return baseUrl;
 		},
 		/** requests that reached the server, by method and path prefix */
-		requests: (method, prefix) => log.filter((e) => (!method || e.method === method) && (!prefix || e.rawPath.startsWith(prefix))),
+		requests: (method, prefix) =>
+			log.filter(
+				(e) => (!method || e.method === method) && (!prefix || e.rawPath.startsWith(prefix)),
+			),
 		async start(port = 0) {
 			server = http.createServer((req, res) => {
 				handle(req, res).catch((e) => {

@@ -25,7 +25,10 @@ function createChecker(spec) {
 		if (s.oneOf) {
 			const prop = s.discriminator?.propertyName;
 			const target = prop && s.discriminator.mapping[value?.[prop]];
-			if (!target) return problems.push(`${where}: ${prop}=${JSON.stringify(value?.[prop])} is none of ${Object.keys(s.discriminator?.mapping ?? {})}`);
+			if (!target)
+				return problems.push(
+					`${where}: ${prop}=${JSON.stringify(value?.[prop])} is none of ${Object.keys(s.discriminator?.mapping ?? {})}`,
+				);
 			return check({ $ref: target }, value, where, problems);
 		}
 		if (s.enum) {
@@ -34,8 +37,10 @@ function createChecker(spec) {
 		}
 		switch (s.type) {
 			case 'object': {
-				if (typeof value !== 'object' || value === null || Array.isArray(value)) return problems.push(`${where}: not an object`);
-				for (const name of s.required ?? []) if (value[name] === undefined) problems.push(`${where}.${name}: required, missing`);
+				if (typeof value !== 'object' || value === null || Array.isArray(value))
+					return problems.push(`${where}: not an object`);
+				for (const name of s.required ?? [])
+					if (value[name] === undefined) problems.push(`${where}.${name}: required, missing`);
 				for (const [name, v] of Object.entries(value)) {
 					const prop = s.properties?.[name];
 					if (!prop) problems.push(`${where}.${name}: not in the schema`);
@@ -49,7 +54,8 @@ function createChecker(spec) {
 				return undefined;
 			case 'string':
 				if (typeof value !== 'string') return problems.push(`${where}: not a string`);
-				if (s.format === 'date-time' && Number.isNaN(Date.parse(value))) problems.push(`${where}: not a date-time`);
+				if (s.format === 'date-time' && Number.isNaN(Date.parse(value)))
+					problems.push(`${where}: not a date-time`);
 				return undefined;
 			case 'integer':
 				if (!Number.isInteger(value)) problems.push(`${where}: not an integer`);
@@ -64,7 +70,8 @@ function createChecker(spec) {
 
 	function operation(operationId) {
 		for (const [path, item] of Object.entries(spec.paths)) {
-			for (const [method, op] of Object.entries(item)) if (op.operationId === operationId) return { path, method, op };
+			for (const [method, op] of Object.entries(item))
+				if (op.operationId === operationId) return { path, method, op };
 		}
 		throw new Error(`no operation ${operationId}`);
 	}
@@ -85,7 +92,10 @@ function createChecker(spec) {
 			const errorSchema = schemas[schema.$ref.split('/').pop()];
 			const target = errorSchema.discriminator.mapping[body.type];
 			const code = target && schemas[target.split('/').pop()]['x-portone-status-code'];
-			if (code !== status) problems.push(`${operationId}: ${body.type} is declared with status ${code}, answered ${status}`);
+			if (code !== status)
+				problems.push(
+					`${operationId}: ${body.type} is declared with status ${code}, answered ${status}`,
+				);
 		}
 		return problems;
 	}

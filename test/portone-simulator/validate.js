@@ -51,7 +51,8 @@ function oneOf(value, name, allowed, { required = false } = {}) {
 		if (required) fail(`${name} is required`);
 		return undefined;
 	}
-	if (typeof value !== 'string' || !allowed.includes(value)) fail(`${name} must be one of ${allowed.join(', ')}`);
+	if (typeof value !== 'string' || !allowed.includes(value))
+		fail(`${name} must be one of ${allowed.join(', ')}`);
 	return value;
 }
 
@@ -64,7 +65,9 @@ function list(value, name, allowed) {
 /** RFC 3339 date-time with a zone, as the spec's `format: date-time`; returns epoch ms. */
 function dateTime(value, name) {
 	if (absent(value)) return undefined;
-	const ok = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(value);
+	const ok =
+		typeof value === 'string' &&
+		/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(value);
 	const ms = ok ? Date.parse(value) : NaN;
 	if (Number.isNaN(ms)) fail(`${name} must be an RFC 3339 date-time`);
 	return ms;
@@ -80,4 +83,16 @@ function refuseUnsimulated(input, notSimulated, name) {
 	}
 }
 
-module.exports = { fail, isObject, object, string, integer, boolean, oneOf, list, dateTime, refuseUnsimulated, absent };
+module.exports = {
+	fail,
+	isObject,
+	object,
+	string,
+	integer,
+	boolean,
+	oneOf,
+	list,
+	dateTime,
+	refuseUnsimulated,
+	absent,
+};

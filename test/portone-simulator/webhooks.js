@@ -44,7 +44,10 @@ const LEGACY_STATUS = {
 function sign({ id, timestamp, body, secrets }) {
 	return secrets
 		.map((secret) => {
-			const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret, 'base64');
+			const key = Buffer.from(
+				secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret,
+				'base64',
+			);
 			if (key.length === 0) throw new Error('a webhook secret must be non-empty base64');
 			return `v1,${crypto.createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 		})
@@ -58,14 +61,22 @@ const newSecret = () => `whsec_${crypto.randomBytes(24).toString('base64')}`;
  * version has no such event (2024-01-01 knows only Transaction statuses). */
 function encode(event, version, format) {
 	if (version === '2024-04-25') {
-		if (format !== 'json') throw new Error('webhook version 2024-04-25 is sent as application/json only');
-		return { contentType: 'application/json', text: JSON.stringify({ type: event.type, timestamp: event.timestamp, data: event.data }) };
+		if (format !== 'json')
+			throw new Error('webhook version 2024-04-25 is sent as application/json only');
+		return {
+			contentType: 'application/json',
+			text: JSON.stringify({ type: event.type, timestamp: event.timestamp, data: event.data }),
+		};
 	}
 	if (version !== '2024-01-01') throw new Error(`unknown webhook version ${version}`);
 	const status = LEGACY_STATUS[event.type];
 	if (!status) return null;
 	const fields = { payment_id: event.data.paymentId, tx_id: event.data.transactionId, status };
-	if (format === 'form') return { contentType: 'application/x-www-form-urlencoded', text: new URLSearchParams(fields).toString() };
+	if (format === 'form')
+		return {
+			contentType: 'application/x-www-form-urlencoded',
+			text: new URLSearchParams(fields).toString(),
+		};
 	if (format !== 'json') throw new Error(`unknown webhook format ${format}`);
 	return { contentType: 'application/json', text: JSON.stringify(fields) };
 }
@@ -83,29 +94,52 @@ function createWebhookSender({ clock, jitterSeconds = 0, seed = 1 } = {}) {
 
 	function configure(next) {
 		const merged = { ...config, ...next };
-		if (merged.secrets.length > 2) throw new Error('PortOne keeps at most two webhook secrets active at once');
+		if (merged.secrets.length > 2)
+			throw new Error('PortOne keeps at most two webhook secrets active at once');
 		encode({ type: 'Transaction.Paid', timestamp: '', data: {} }, merged.version, merged.format); // throws on a bad pair
 		config = merged;
 		return config;
 	}
 
 	async function attempt(delivery) {
-		if (delivery.state !== 'pending') throw new Error(`delivery ${delivery.id} is ${delivery.state}`);
+		if (delivery.state !== 'pending')
+			throw new Error(`delivery ${delivery.id} is ${delivery.state}`);
 		const timestamp = String(clock.now());
-		const headers = { 'webhook-id': delivery.id, 'webhook-timestamp': timestamp, 'user-agent': 'portone-simulator-webhook' };
-		if (delivery.secrets.length > 0) headers['webhook-signature'] = sign({ id: delivery.id, timestamp, body: delivery.body, secrets: delivery.secrets });
+		const headers = {
+			'webhook-id': delivery.id,
+			'webhook-timestamp': timestamp,
+			'user-agent': 'portone-simulator-webhook',
+		};
+		if (delivery.secrets.length > 0)
+			headers['webhook-signature'] = sign({
+				id: delivery.id,
+				timestamp,
+				body: delivery.body,
+				secrets: delivery.secrets,
+			});
 		const n = delivery.attempts.length + 1;
-		const record = { deliveryId: delivery.id, attempt: n, url: delivery.url, headers: { 'content-type': delivery.contentType, ...headers }, body: delivery.body };
+		const record = {
+			deliveryId: delivery.id,
+			attempt: n,
+			url: delivery.url,
+			headers: { 'content-type': delivery.contentType, ...headers },
+			body: delivery.body,
+		};
 		delivery.attempts.push(record);
 		attempts.push(record);
-		const result = await post(delivery.url, delivery.body, { contentType: delivery.contentType, headers, readTimeoutMs: READ_TIMEOUT_MS });
+		const result = await post(delivery.url, delivery.body, {
+			contentType: delivery.contentType,
+			headers,
+			readTimeoutMs: READ_TIMEOUT_MS,
+		});
 		Object.assign(record, result);
 		if (result.status >= 200 && result.status < 300) {
 			delivery.state = 'succeeded';
 		} else if (n >= MAX_ATTEMPTS) {
 			delivery.state = 'failed';
 		} else {
-			delivery.nextAttemptAt = clock.now() + RETRY_DELAYS_MIN[n - 1] * 60 + Math.floor(random() * jitterSeconds);
+			delivery.nextAttemptAt =
+				clock.now() + RETRY_DELAYS_MIN[n - 1] * 60 + Math.floor(random() * jitterSeconds);
 		}
 		return record;
 	}
@@ -150,28 +184,55 @@ function createWebhookSender({ clock, jitterSeconds = 0, seed = 1 } = {}) {
 		emit,
 		/** Emits a Transaction.* event for a payment record (data: paymentId, storeId, transactionId, + extra). */
 		emitTransaction(record, type, extra = {}, options) {
-			const data = { paymentId: record.id, storeId: record.storeId, transactionId: record.transactionId, ...extra };
+			const data = {
+				paymentId: record.id,
+				storeId: record.storeId,
+				transactionId: record.transactionId,
+				...extra,
+			};
 			return emit({ type, timestamp: clock.iso(), data }, options);
 		},
 		/** Makes the next attempt of one delivery now, whatever its schedule. */
 		attempt: (delivery) => track(attempt(delivery)),
 		/** Attempts every pending delivery whose retry is due on the simulator's clock. */
 		async runDue() {
-			const due = deliveries.filter((d) => d.state === 'pending' && d.nextAttemptAt <= clock.now() && d.attempts.length > 0);
+			const due = deliveries.filter(
+				(d) => d.state === 'pending' && d.nextAttemptAt <= clock.now() && d.attempts.length > 0,
+			);
 			const results = [];
 			for (const d of due) results.push(await track(attempt(d)));
 			return results;
 		},
 		async idle() {
-			for (let guard = 0; guard < 100 && inFlight.size > 0; guard++) await Promise.allSettled([...inFlight]);
+			for (let guard = 0; guard < 100 && inFlight.size > 0; guard++)
+				await Promise.allSettled([...inFlight]);
 		},
 		/** Sends any body with any headers (no signing unless given): for negative cases. */
 		async sendRaw(url, { body = '', contentType = 'application/json', headers = {} } = {}) {
-			const result = await post(url, body, { contentType, headers: { 'user-agent': 'portone-simulator-webhook', ...headers }, readTimeoutMs: READ_TIMEOUT_MS });
-			attempts.push({ deliveryId: null, attempt: 1, url, headers: { 'content-type': contentType, ...headers }, body, ...result });
+			const result = await post(url, body, {
+				contentType,
+				headers: { 'user-agent': 'portone-simulator-webhook', ...headers },
+				readTimeoutMs: READ_TIMEOUT_MS,
+			});
+			attempts.push({
+				deliveryId: null,
+				attempt: 1,
+				url,
+				headers: { 'content-type': contentType, ...headers },
+				body,
+				...result,
+			});
 			return result;
 		},
 	};
 }
 
-module.exports = { createWebhookSender, sign, encode, newSecret, RETRY_DELAYS_MIN, MAX_ATTEMPTS, LEGACY_STATUS };
+module.exports = {
+	createWebhookSender,
+	sign,
+	encode,
+	newSecret,
+	RETRY_DELAYS_MIN,
+	MAX_ATTEMPTS,
+	LEGACY_STATUS,
+};
