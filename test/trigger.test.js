@@ -203,7 +203,7 @@ describe('spoofed notifications never come out as trusted', () => {
 			verified: false,
 			reason: 'status_mismatch',
 			reason_detail: 'The notification says "cancelled" but i\'mport reports the payment as "paid"',
-			event_key: `${SEEDED.paid}:cancelled`,
+			event_key: `unverified/${SEEDED.paid}:cancelled`,
 			notification: { imp_uid: SEEDED.paid, status: 'cancelled', cancellation_id: null },
 		});
 	});

@@ -3,6 +3,7 @@
 const {
 	readNotification,
 	eventKeyOf,
+	unverifiedKeyOf,
 	parseAllowList,
 	senderAllowed,
 	normalizeAddress,
@@ -54,6 +55,32 @@ describe('eventKeyOf', () => {
 		expect(eventKeyOf({ imp_uid: 'imp_1', status: 'cancelled', cancellation_id: 'C:1' })).toBe(
 			'imp_1:cancelled:C:1',
 		);
+	});
+});
+
+describe('unverifiedKeyOf', () => {
+	test('an unverified notification never gets the key a verified event would get', () => {
+		// Every notification the trigger accepts passed readNotification; try adversarial ones.
+		const ids = ['imp_1', 'unverified', 'unverified_imp_1', 'a', 'imp-1_2'];
+		const statuses = ['paid', 'cancelled', 'imp_a', 'unverified'];
+		const cancellations = [null, 'C:1', 'imp_1:paid', 'unverified/imp_1:paid'];
+		const notifications = [];
+		for (const imp_uid of ids)
+			for (const status of statuses)
+				for (const cancellation_id of cancellations)
+					notifications.push(
+						readNotification('application/json', {
+							imp_uid,
+							status,
+							...(cancellation_id ? { cancellation_id } : {}),
+						}),
+					);
+		const verifiedKeys = new Set(notifications.map(eventKeyOf));
+		for (const notification of notifications) {
+			expect(verifiedKeys.has(unverifiedKeyOf(notification))).toBe(false);
+			expect(unverifiedKeyOf(notification)).toBe(`unverified/${eventKeyOf(notification)}`);
+		}
+		expect(notifications).toHaveLength(80);
 	});
 });
 

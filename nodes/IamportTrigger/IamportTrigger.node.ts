@@ -15,6 +15,7 @@ import {
 	BadNotification,
 	DOCUMENTED_SENDERS,
 	eventKeyOf,
+	unverifiedKeyOf,
 	NOTIFIED_STATUSES,
 	parseAllowList,
 	readNotification,
@@ -154,7 +155,7 @@ export class IamportTrigger implements INodeType {
 			...(payment ?? {}),
 			verified: verdict.verified,
 			...(verdict.verified ? {} : { reason: verdict.reason, reason_detail: verdict.explanation }),
-			event_key: eventKeyOf(notification),
+			event_key: verdict.verified ? eventKeyOf(notification) : unverifiedKeyOf(notification),
 			notification: { ...notification, received_at: new Date().toISOString() },
 		};
 		return { noWebhookResponse: true, workflowData: [[{ json }]] };

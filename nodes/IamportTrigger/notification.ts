@@ -106,6 +106,20 @@ export function eventKeyOf(notification: Notification): string {
 	return parts.join(':');
 }
 
+/**
+ * What every unverified notification's key starts with. A verified key starts with its imp_uid,
+ * which readNotification lets hold only letters, digits, '_' and '-': never a '/'.
+ */
+export const UNVERIFIED_KEY_PREFIX = 'unverified/';
+
+/**
+ * The key of a notification i'mport did not confirm (emitted only with Emit): never a verified
+ * event's key, so a forgery run through Remove Duplicates cannot use up the genuine event's key.
+ */
+export function unverifiedKeyOf(notification: Notification): string {
+	return `${UNVERIFIED_KEY_PREFIX}${eventKeyOf(notification)}`;
+}
+
 /* ------------------------------------------------------------------ sender check */
 
 type AddressMatcher = (address: string) => boolean;
