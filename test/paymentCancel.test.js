@@ -19,6 +19,17 @@ const cancels = (simulator) =>
 		.map((e) => ({ ...e, body: JSON.parse(e.rawBody) }));
 const refundsOf = (simulator, impUid) =>
 	simulator.payments.refunds.filter((r) => r.imp_uid === impUid);
+/**
+ * The reference a partial refund without one carries: sha256 of its intent (payment, amount),
+ * pinned here so that it stays the same across versions (a changed derivation would let a re-run
+ * after an upgrade pay twice).
+ */
+const derivedToken = (impUid, amount) =>
+	`[ref:auto-${require('node:crypto')
+		.createHash('sha256')
+		.update(JSON.stringify(['partial-refund', impUid, amount]))
+		.digest('hex')
+		.slice(0, 16)}]`;
 
 describe('refunds', () => {
 	test('Full: looks the payment up, sends no amount and checksum = what is left; refunded', async () => {
@@ -70,7 +81,7 @@ describe('refunds', () => {
 			imp_uid: 'imp_pay_card_0002',
 			checksum: 50000,
 			amount: 15000,
-			reason: '부분 반품',
+			reason: `${derivedToken('imp_pay_card_0002', 15000)} 부분 반품`,
 		});
 		expect(success[0].json).toMatchObject({
 			refund_amount: 15000,
@@ -133,6 +144,7 @@ describe('refunds', () => {
 			imp_uid: 'imp_pay_card_0002',
 			checksum: 50000,
 			amount: 11000,
+			reason: derivedToken('imp_pay_card_0002', 11000),
 			tax_free: 1000,
 			vat_amount: 909,
 			enable_webhook: true,
@@ -492,11 +504,35 @@ describe('Refund Reference: safe re-runs of partial refunds', () => {
 		expect(world.simulator.payments.refunds).toHaveLength(refundedBefore);
 	});
 
-	test('without a reference, running a partial refund again refunds again (as the README warns)', async () => {
+	test('without a reference, running a partial refund again refunds nothing more: its derived reference is found', async () => {
 		const item = [{ imp_uid: 'imp_pay_card_0002', mode: 'partial', amount: 5000 }];
-		await world.engine.run(item, refund());
+		const first = await world.engine.run(item, refund());
+		expect(first.success[0].json).toMatchObject({
+			outcome: 'partially_refunded',
+			refund_reference: derivedToken('imp_pay_card_0002', 5000).slice(5, -1),
+			refund_reference_derived: true,
+		});
 		const again = await world.engine.run(item, refund());
-		expect(outcomes(again.success)).toEqual(['partially_refunded']);
+		expect(outcomes(again.success)).toEqual(['already_refunded']);
+		expect(again.success[0].json).toMatchObject({
+			refunded_amount: 0,
+			cancellation_id: first.success[0].json.cancellation_id,
+		});
+		expect(refundsOf(world.simulator, 'imp_pay_card_0002').map((r) => r.amount)).toEqual([5000]);
+	});
+
+	test('two rows asking the same amount of the same payment without references: one refund (a second needs its own reference)', async () => {
+		const rows = [
+			{ imp_uid: 'imp_pay_card_0002', mode: 'partial', amount: 5000 },
+			{ imp_uid: 'imp_pay_card_0002', mode: 'partial', amount: 5000 },
+			{ imp_uid: 'imp_pay_card_0002', mode: 'partial', amount: 5000, ref: 'second-on-purpose' },
+		];
+		const { success } = await world.engine.run(rows, refund());
+		expect(outcomes(success)).toEqual([
+			'partially_refunded',
+			'already_refunded',
+			'partially_refunded',
+		]);
 		expect(refundsOf(world.simulator, 'imp_pay_card_0002').map((r) => r.amount)).toEqual([
 			5000, 5000,
 		]);
@@ -645,11 +681,12 @@ describe('lost answers: looked up again before anything is sent again', () => {
 		world.simulator.faults.add({ method: 'POST', path: '/payments/cancel', action: 'reset' });
 		world.simulator.hooks.onRequest = (entry) => {
 			if (entry.method === 'POST' && entry.rawPath === '/payments/cancel' && ++posts === 2) {
-				// The first attempt reaches the PG only now, just before the retry.
+				// The first attempt reaches the PG only now, just before the retry (with what it carried).
 				world.simulator.payments.cancel({
 					imp_uid: 'imp_pay_card_0002',
 					amount: 4000,
 					checksum: 50000,
+					reason: JSON.parse(entry.rawBody).reason,
 				});
 			}
 		};

@@ -62,7 +62,12 @@ class StartNode {
 	}
 }
 
-const nodeTypeInstances = { [IAMPORT_TYPE]: new Iamport(), [START_TYPE]: new StartNode() };
+// The same node as an AI agent's tool: n8n names the type <node>Tool (see n8n-workflow isToolType).
+const nodeTypeInstances = {
+	[IAMPORT_TYPE]: new Iamport(),
+	[`${IAMPORT_TYPE}Tool`]: new Iamport(),
+	[START_TYPE]: new StartNode(),
+};
 const nodeTypes = {
 	getByName: (type) => nodeTypeInstances[type],
 	getByNameAndVersion: (type) => nodeTypeInstances[type],

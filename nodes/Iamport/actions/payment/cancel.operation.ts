@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { KeyedQueue } from '../../../engine/keyedQueue';
+import { RefundBudget, readRunLimits } from '../../../engine/runLimits';
 import type { ItemResult } from '../../../engine/types';
 import type { IamportTransport } from '../../transport/client';
 import { findPayment } from './cancel/find';
@@ -9,16 +10,26 @@ import { refundFound } from './cancel/refund';
 
 /**
  * Payment → Cancel (refund): POST /payments/cancel, always after a fresh look-up of the payment,
- * with `checksum` = what is left, so that no refund is applied twice. One job per file in cancel/:
- * description (fields), input (one row, checked), rules (pure), find (which payment), refund (the
- * guarded flow), result (the output item).
+ * with `checksum` = what is left and the row's reference in the reason, so that no refund is
+ * applied twice, also when the same sheet runs again. One job per file in cancel/: description
+ * (fields), input (one row, checked), rules (pure), find (which payment), refund (the guarded
+ * flow), result (the output item).
  */
 export { description } from './cancel/description';
 export { prepare } from './cancel/input';
 
-/** Refunds of one payment in one run go one after the other, so each sees the balance the one before left. */
-export function beforeRuns(this: IExecuteFunctions): KeyedQueue {
-	return new KeyedQueue();
+interface RefundRun {
+	/** refunds of one payment in one run go one after the other, each seeing the balance the one before left */
+	queue: KeyedQueue;
+	/** the run's limits on how many refunds, and how much, it may send */
+	budget: RefundBudget;
+}
+
+export function beforeRuns(
+	this: IExecuteFunctions,
+	prepared: ReadonlyArray<RefundItem | undefined>,
+): RefundRun {
+	return { queue: new KeyedQueue(), budget: new RefundBudget(readRunLimits(this), prepared) };
 }
 
 export async function run(
@@ -26,11 +37,16 @@ export async function run(
 	item: RefundItem,
 	itemIndex: number,
 	transport: IamportTransport,
-	queue: KeyedQueue,
+	{ queue, budget }: RefundRun,
 ): Promise<ItemResult> {
-	return await queue.run(`${item.target.idField}:${item.target.id}`, async () => {
-		const found = await findPayment(this, item, itemIndex, transport);
-		if ('failed' in found) return found.failed;
-		return await refundFound(item, found, itemIndex, transport);
-	});
+	try {
+		return await queue.run(`${item.target.idField}:${item.target.id}`, async () => {
+			const found = await findPayment(this, item, itemIndex, transport);
+			if ('failed' in found) return found.failed;
+			return await refundFound(item, found, itemIndex, transport, budget);
+		});
+	} finally {
+		// A row that ended without taking from the budget (decided, failed) lets the next rows go.
+		budget.pass(itemIndex);
+	}
 }

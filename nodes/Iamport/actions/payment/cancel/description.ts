@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { impUidField, merchantUidField } from '../../common.descriptions';
+import { runLimitsField } from '../../../../engine/runLimits';
 import { includeSandboxField } from '../shared';
 
 export const showFor = { resource: ['payment'], operation: ['cancel'] };
@@ -62,7 +63,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'REFUND-2026-0042',
 		description:
-			"Optional: an ID of this refund request (e.g. its row in your sheet). It is written into the cancel's reason as [ref:…]; a payment that already has a refund carrying it is reported as already_refunded and not refunded again, so re-running the same list is harmless. Without it, re-running a partial refund refunds again.",
+			"An ID of this refund request (e.g. its row in your sheet), written into the cancel's reason as [ref:…]: a payment that already has a refund carrying it is reported as already_refunded and not refunded again. Left empty, a partial refund gets a reference derived from the payment and the amount, so re-running the same row never pays twice; to refund the same amount from the same payment twice on purpose, give each refund its own reference.",
 		displayOptions: { show: showFor },
 	},
 	{
@@ -86,6 +87,7 @@ export const description: INodeProperties[] = [
 		showFor,
 		"Whether to find payments made on a test channel too (include_sandbox=true). Off, i'mport hides them and such a payment comes out as not_found, nothing refunded.",
 	),
+	runLimitsField(showFor),
 	{
 		displayName: 'Additional Fields',
 		name: 'refundFields',

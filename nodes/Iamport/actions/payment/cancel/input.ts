@@ -12,7 +12,7 @@ import { itemParameter } from '../../../../engine/read/itemParameter';
 import { readWon, wonProblem } from '../../../../engine/read/won';
 import type { Target } from '../../../../engine/types';
 import { paymentPath, readIncludeSandbox } from '../shared';
-import { checkReference, referenceToken } from './rules';
+import { checkReference } from './rules';
 
 export type RefundMode = 'full' | 'partial';
 
@@ -23,8 +23,8 @@ export interface RefundItem {
 	/** Partial: whole won to refund */
 	amount: number | undefined;
 	reference: string | undefined;
-	/** the reason as sent: the reference token, then the user's reason */
-	reason: string;
+	/** the user's reason, without any reference token (see referenceFor) */
+	userReason: string;
 	/** optional cancel fields, checked */
 	fields: IDataObject;
 	dryRun: boolean;
@@ -76,7 +76,7 @@ function readMode(
 	return { mode, amount };
 }
 
-/** The Refund Reference (checked) and the reason as sent: the reference token, then the user's reason. */
+/** The Refund Reference (checked) and the user's reason. */
 function readReason(ctx: IExecuteFunctions, itemIndex: number) {
 	const given = itemParameter(ctx, 'refundReference', itemIndex, '');
 	const text = readOptionalText(ctx, given, 'Refund Reference', itemIndex).trim();
@@ -95,8 +95,7 @@ function readReason(ctx: IExecuteFunctions, itemIndex: number) {
 		'Reason',
 		itemIndex,
 	).trim();
-	const token = reference === undefined ? '' : referenceToken(reference);
-	return { reference, reason: [token, userReason].filter(Boolean).join(' ') };
+	return { reference, userReason };
 }
 
 /** The Additional Fields, checked: parts of the amount in whole won, texts, booleans, the requester. */
@@ -149,9 +148,9 @@ function readFields(
 export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem {
 	const target = readTarget(this, itemIndex);
 	const { mode, amount } = readMode(this, itemIndex);
-	const { reference, reason } = readReason(this, itemIndex);
+	const { reference, userReason } = readReason(this, itemIndex);
 	const fields = readFields(this, itemIndex, amount);
 	const includeSandbox = readIncludeSandbox(this, itemIndex);
 	const dryRun = readBoolean(this, 'dryRun', 'Dry Run', itemIndex, false);
-	return { target, mode, amount, reference, reason, fields, dryRun, includeSandbox };
+	return { target, mode, amount, reference, userReason, fields, dryRun, includeSandbox };
 }

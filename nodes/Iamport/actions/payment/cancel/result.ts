@@ -29,6 +29,10 @@ export interface Basis {
 	entry?: CancelEntry;
 	/** what this item asks to refund; for Full, what was left at the look-up */
 	asked?: number;
+	/** the reference the refund carries (the row's, or derived from its intent) */
+	reference?: string;
+	/** why a row was not sent (a per-run limit) */
+	notSent?: string;
 }
 
 /** The refund's output item: ids, outcome word, amounts asked / refunded / left, and the payment. */
@@ -53,7 +57,9 @@ export function resultFor(
 			refunded_amount: basis.refunded ?? 0,
 			remaining_amount: payment ? remainingOf(payment) : null,
 			cancellation_id: (basis.entry?.cancellation_id as string | undefined) ?? null,
-			refund_reference: item.reference ?? null,
+			refund_reference: basis.reference ?? item.reference ?? null,
+			refund_reference_derived: item.reference === undefined && basis.reference !== undefined,
+			...(basis.notSent ? { not_sent_reason: basis.notSent } : {}),
 			code: answer.envelope.code,
 			message: answer.envelope.message ?? null,
 			payment: payment ?? null,

@@ -1,5 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { derivedReference, referenceToken } from '../../../../engine/refundReference';
+
+export { checkReference, referenceToken } from '../../../../engine/refundReference';
+
 /**
  * The refund's pure rules over i'mport's Payment (PaymentAnnotation: amount, cancel_amount,
  * cancel_history; portone-io/developers.portone.io `src/schema/v1.openapi.json`).
@@ -7,16 +11,6 @@ import type { IDataObject } from 'n8n-workflow';
 
 export type Payment = IDataObject;
 export type CancelEntry = IDataObject;
-
-/** A reference is written into the reason as this token, so it can be found again exactly. */
-export const referenceToken = (reference: string) => `[ref:${reference}]`;
-
-/** A reference names one refund request: text without brackets or line breaks, at most 100 characters. */
-export function checkReference(reference: string): string | undefined {
-	if (/[[\]\r\n]/.test(reference)) return 'must not contain [, ] or line breaks';
-	if (reference.length > 100) return 'must be at most 100 characters';
-	return undefined;
-}
 
 /** What is left to refund: amount - cancel_amount (never read from `status`: partly refunded payments say "cancelled"). */
 export function remainingOf(payment: Payment): number {
@@ -32,10 +26,29 @@ export const entryKey = (entry: CancelEntry) =>
 		? `id:${String(entry.cancellation_id)}`
 		: `at:${String(entry.pg_tid)}|${String(entry.cancelled_at)}|${String(entry.amount)}|${String(entry.reason)}`;
 
-/** The refund of a reference, in any of the payments. */
-export function entryWithReference(payments: Payment[], reference: string) {
-	const token = referenceToken(reference);
+/**
+ * The reference a refund of `payment` carries: the row's own, or for a partial refund without one,
+ * the one derived from the payment's imp_uid and the amount (the same on every run of the row).
+ * A full refund without a reference needs none: a re-run finds nothing left.
+ */
+export function referenceFor(
+	row: { reference?: string; mode: 'full' | 'partial'; amount?: number },
+	payment: Payment,
+): string | undefined {
+	if (row.reference !== undefined) return row.reference;
+	if (row.mode !== 'partial' || row.amount === undefined) return undefined;
+	return derivedReference(String(payment.imp_uid), row.amount);
+}
+
+/** The refund of a reference, in any of the payments (`reference` may differ per payment). */
+export function entryWithReference(
+	payments: Payment[],
+	reference: string | ((payment: Payment) => string | undefined),
+) {
 	for (const payment of payments) {
+		const given = typeof reference === 'function' ? reference(payment) : reference;
+		if (given === undefined) continue;
+		const token = referenceToken(given);
 		const entry = historyOf(payment).find(
 			(e) => typeof e.reason === 'string' && e.reason.includes(token),
 		);
