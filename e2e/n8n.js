@@ -467,6 +467,36 @@ async function importExamples(bin, env, tmp, { files, baseUrl, account }) {
 	return workflows;
 }
 
+/**
+ * Imports one credential of this package's type ({ id, name } and its `data`) and `workflows`
+ * (workflow JSON objects, each with an id), one `n8n import:*` command each, for scripts that
+ * build their workflows instead of taking them from examples/.
+ */
+async function importWorkflows(bin, env, tmp, { credential, data, workflows }) {
+	const credentialsFile = path.join(tmp, 'credentials.json');
+	fs.writeFileSync(
+		credentialsFile,
+		JSON.stringify([{ ...credential, type: CREDENTIAL_TYPE, data }]),
+	);
+	const commands = [['import:credentials', `--input=${credentialsFile}`]];
+	for (const workflow of workflows) {
+		const file = path.join(tmp, `workflow-${workflow.id}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflow));
+		commands.push(['import:workflow', `--input=${file}`]);
+	}
+	let ms = 0;
+	for (const args of commands) {
+		const r = await n8n(bin, args, env);
+		ms += r.ms;
+		if (r.code !== 0) throw new Error(describeFailure(`n8n ${args.join(' ')}`, r));
+	}
+	timings.push({
+		step: 'import',
+		detail: `1 credential + ${workflows.length} workflows (${commands.length} n8n commands)`,
+		ms,
+	});
+}
+
 function httpGetStatus(url, timeoutMs) {
 	return new Promise((resolve) => {
 		const req = http.get(url, { timeout: timeoutMs }, (res) => {
@@ -670,6 +700,7 @@ module.exports = {
 	legacyExpressionEngine,
 	n8n,
 	importExamples,
+	importWorkflows,
 	startProcess,
 	startN8n,
 	restClient,
