@@ -402,13 +402,27 @@ function legacyExpressionEngine() {
 	return { N8N_EXPRESSION_ENGINE: 'legacy' };
 }
 
-/** One n8n CLI command (import:*, execute, ...), bounded by TIMEOUTS.n8nCommand. */
-function n8n(bin, args, env) {
+/** One n8n CLI command (import:*, execute, ...), bounded by TIMEOUTS.n8nCommand; onSpawn as run()s. */
+function n8n(bin, args, env, { onSpawn } = {}) {
 	return run(process.execPath, [bin, ...args], {
 		cwd: env.N8N_USER_FOLDER,
 		env,
 		timeoutMs: TIMEOUTS.n8nCommand,
+		onSpawn,
 	});
+}
+
+/**
+ * The `secrets` that appear in any of `texts` (n8n's output) or in what n8n wrote under
+ * `userFolder`: its log files and its SQLite database, where the executions it stored are.
+ */
+function leakedSecrets(secrets, texts, userFolder) {
+	const dir = path.join(userFolder, '.n8n');
+	const files = fs
+		.readdirSync(dir)
+		.filter((name) => /\.log|^database\.sqlite/.test(name))
+		.map((name) => fs.readFileSync(path.join(dir, name)));
+	return secrets.filter((secret) => [...texts, ...files].some((text) => text.includes(secret)));
 }
 
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -699,6 +713,7 @@ module.exports = {
 	n8nEnv,
 	legacyExpressionEngine,
 	n8n,
+	leakedSecrets,
 	importExamples,
 	importWorkflows,
 	startProcess,
