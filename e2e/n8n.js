@@ -506,7 +506,7 @@ async function importWorkflows(bin, env, tmp, { credential, data, workflows }) {
 	}
 	timings.push({
 		step: 'import',
-		detail: `1 credential + ${workflows.length} workflows (${commands.length} n8n commands)`,
+		detail: `1 credential + ${workflows.length} workflow(s) (${commands.length} n8n commands)`,
 		ms,
 	});
 }
