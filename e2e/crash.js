@@ -283,6 +283,7 @@ async function main() {
 	console.log(
 		`n8n-nodes-iamport e2e (crash mid-run): real n8n ${N8N_VERSION} on node ${process.version}, ${ROWS} rows, SIGKILL at ~${KILL_AT} refunds`,
 	);
+	if (!(KILL_AT >= 1 && KILL_AT < ROWS)) throw new Error('--kill-at must be from 1 to --rows - 1');
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
 	const { seededRandom } = require(path.join(ROOT, 'test', 'simulator', 'faults.js'));
 	const rows = sheet(seededRandom);
