@@ -402,13 +402,27 @@ function legacyExpressionEngine() {
 	return { N8N_EXPRESSION_ENGINE: 'legacy' };
 }
 
-/** One n8n CLI command (import:*, execute, ...), bounded by TIMEOUTS.n8nCommand. */
-function n8n(bin, args, env) {
+/** One n8n CLI command (import:*, execute, ...), bounded by TIMEOUTS.n8nCommand; onSpawn as run()s. */
+function n8n(bin, args, env, { onSpawn } = {}) {
 	return run(process.execPath, [bin, ...args], {
 		cwd: env.N8N_USER_FOLDER,
 		env,
 		timeoutMs: TIMEOUTS.n8nCommand,
+		onSpawn,
 	});
+}
+
+/**
+ * The `secrets` that appear in any of `texts` (n8n's output) or in what n8n wrote under
+ * `userFolder`: its log files and its SQLite database, where the executions it stored are.
+ */
+function leakedSecrets(secrets, texts, userFolder) {
+	const dir = path.join(userFolder, '.n8n');
+	const files = fs
+		.readdirSync(dir)
+		.filter((name) => /\.log|^database\.sqlite/.test(name))
+		.map((name) => fs.readFileSync(path.join(dir, name)));
+	return secrets.filter((secret) => [...texts, ...files].some((text) => text.includes(secret)));
 }
 
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -465,6 +479,36 @@ async function importExamples(bin, env, tmp, { files, baseUrl, account }) {
 		ms: importMs,
 	});
 	return workflows;
+}
+
+/**
+ * Imports one credential of this package's type ({ id, name } and its `data`) and `workflows`
+ * (workflow JSON objects, each with an id), one `n8n import:*` command each, for scripts that
+ * build their workflows instead of taking them from examples/.
+ */
+async function importWorkflows(bin, env, tmp, { credential, data, workflows }) {
+	const credentialsFile = path.join(tmp, 'credentials.json');
+	fs.writeFileSync(
+		credentialsFile,
+		JSON.stringify([{ ...credential, type: CREDENTIAL_TYPE, data }]),
+	);
+	const commands = [['import:credentials', `--input=${credentialsFile}`]];
+	for (const workflow of workflows) {
+		const file = path.join(tmp, `workflow-${workflow.id}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflow));
+		commands.push(['import:workflow', `--input=${file}`]);
+	}
+	let ms = 0;
+	for (const args of commands) {
+		const r = await n8n(bin, args, env);
+		ms += r.ms;
+		if (r.code !== 0) throw new Error(describeFailure(`n8n ${args.join(' ')}`, r));
+	}
+	timings.push({
+		step: 'import',
+		detail: `1 credential + ${workflows.length} workflow(s) (${commands.length} n8n commands)`,
+		ms,
+	});
 }
 
 function httpGetStatus(url, timeoutMs) {
@@ -669,7 +713,9 @@ module.exports = {
 	n8nEnv,
 	legacyExpressionEngine,
 	n8n,
+	leakedSecrets,
 	importExamples,
+	importWorkflows,
 	startProcess,
 	startN8n,
 	restClient,

@@ -9,7 +9,6 @@
  *
  * Options: --keep (keep the temporary n8n user folder), --items N (default 100).
  */
-const fs = require('node:fs');
 const path = require('node:path');
 const {
 	ROOT,
@@ -23,12 +22,12 @@ const {
 	installPackage,
 	n8nEnv,
 	n8n,
+	importWorkflows,
 	parseExecution,
 } = require('./n8n');
-const { check, workFolder, runScript } = require('./script');
+const { check, numberOption, printTable, workFolder, runScript } = require('./script');
 
-const at = process.argv.indexOf('--items');
-const ITEMS = at === -1 ? 100 : Number(process.argv[at + 1]);
+const ITEMS = numberOption('--items', 100);
 const CREDENTIAL = { id: 'iamportOutageSim', name: "I'mport API (simulator, outage)" };
 const WORKFLOW_ID = 'iamportOutageRun';
 const CANCEL = 'Cancel cash receipt';
@@ -93,32 +92,12 @@ async function main() {
 		await installPackage(userFolder, tmp);
 		const simPort = await freePort();
 		const env = n8nEnv(userFolder, { main: await freePort(), broker: await freePort() });
-		const [account] = createSimulator().accounts;
-		const credentialsFile = path.join(tmp, 'credentials.json');
-		fs.writeFileSync(
-			credentialsFile,
-			JSON.stringify([
-				{
-					...CREDENTIAL,
-					type: CREDENTIAL_TYPE,
-					data: {
-						impKey: account.impKey,
-						impSecret: account.impSecret,
-						tierCode: '',
-						baseUrl: `http://127.0.0.1:${simPort}`,
-					},
-				},
-			]),
-		);
-		const workflowFile = path.join(tmp, 'workflow.json');
-		fs.writeFileSync(workflowFile, JSON.stringify(workflow()));
-		for (const args of [
-			['import:credentials', `--input=${credentialsFile}`],
-			['import:workflow', `--input=${workflowFile}`],
-		]) {
-			const r = await n8n(bin, args, env);
-			if (r.code !== 0) throw new Error(describeFailure(`n8n ${args[0]}`, r));
-		}
+		const [{ impKey, impSecret }] = createSimulator().accounts;
+		await importWorkflows(bin, env, tmp, {
+			credential: CREDENTIAL,
+			data: { impKey, impSecret, tierCode: '', baseUrl: `http://127.0.0.1:${simPort}` },
+			workflows: [workflow()],
+		});
 
 		const scenarios = [
 			{
@@ -192,12 +171,16 @@ async function main() {
 				});
 			}
 		}
-		console.log('\n| run | node execution time | receipt calls | token requests |');
-		console.log('| --- | ---: | ---: | ---: |');
-		for (const f of figures)
-			console.log(
-				`| ${f.scenario} | ${(f.ms / 1000).toFixed(1)} s | ${f.receiptCalls} | ${f.tokenRequests} |`,
-			);
+		console.log('');
+		printTable(
+			['run', 'node execution time', 'receipt calls', 'token requests'],
+			figures.map((f) => [
+				f.scenario,
+				`${(f.ms / 1000).toFixed(1)} s`,
+				f.receiptCalls,
+				f.tokenRequests,
+			]),
+		);
 	} finally {
 		if (simulator) await simulator.stop().catch(() => {});
 	}

@@ -11,6 +11,20 @@ const { timings, seconds, reexecUnderNode24, exitOnSignals } = require('./n8n');
 
 const KEEP = process.argv.includes('--keep');
 
+/** The number after `name` on the command line (`--rows 300`), else `fallback`. */
+function numberOption(name, fallback) {
+	const at = process.argv.indexOf(name);
+	return at === -1 ? fallback : Number(process.argv[at + 1]);
+}
+
+/** Prints a Markdown table: `header` names the columns, the first left-aligned, the others right. */
+function printTable(header, rows) {
+	const line = (cells) => `| ${cells.join(' | ')} |`;
+	console.log(line(header));
+	console.log(line(header.map((_h, n) => (n === 0 ? '---' : '---:'))));
+	for (const row of rows) console.log(line(row));
+}
+
 /** Every check of the run, in order. */
 const results = [];
 
@@ -122,4 +136,15 @@ function runScript(filename, main, { onSignal = () => {}, summary = 'checks' } =
 		});
 }
 
-module.exports = { KEEP, results, report, check, same, cleanups, workFolder, runScript };
+module.exports = {
+	KEEP,
+	numberOption,
+	printTable,
+	results,
+	report,
+	check,
+	same,
+	cleanups,
+	workFolder,
+	runScript,
+};
