@@ -30,6 +30,15 @@ export function derivedReference(payment: string, amount: number): string {
 	return `${DERIVED_PREFIX}${createHash('sha256').update(intent).digest('hex').slice(0, 16)}`;
 }
 
+/**
+ * The reference of a full refund whose row gave none (where the API needs a reason, as PortOne
+ * V2 does): derived from the payment alone, since a payment is refunded in full once.
+ */
+export function derivedFullReference(payment: string): string {
+	const intent = JSON.stringify(['full-refund', payment]);
+	return `${DERIVED_PREFIX}${createHash('sha256').update(intent).digest('hex').slice(0, 16)}`;
+}
+
 /** The reason as sent: the reference token (when there is a reference), then the user's reason. */
 export function reasonWithReference(reference: string | undefined, userReason: string): string {
 	const token = reference === undefined ? '' : referenceToken(reference);

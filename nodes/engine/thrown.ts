@@ -73,3 +73,56 @@ export function networkFailure(error: unknown, apiName: string): TransportFailur
 		networkCode,
 	});
 }
+
+/**
+ * Network error codes in words, for a credential test or a token step. The code is left out of
+ * the message where the words say it: n8n's NodeApiError replaces any message naming a common code
+ * (ECONNREFUSED, ETIMEDOUT, ...) with its own generic sentence. TLS codes are not among those.
+ */
+const NETWORK_WORDS: Array<{ codes: RegExp; words: (api: string) => string; showCode?: boolean }> =
+	[
+		{
+			codes: /^(EPROTO|ERR_SSL_.*)$/,
+			words: () =>
+				'the server there does not speak HTTPS (TLS): the Base URL starts with https:// but the port seems to be plain HTTP. For a local simulator or proxy on a loopback address use http://',
+			showCode: true,
+		},
+		{
+			codes: /^ECONNREFUSED$/,
+			words: () =>
+				'nothing accepts connections there (connection refused). Check the host and port of the Base URL',
+		},
+		{
+			codes: /^(ENOTFOUND|EAI_AGAIN)$/,
+			words: () => 'the host name of the Base URL could not be resolved (DNS). Check the Base URL',
+		},
+		{
+			codes: /^(EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/,
+			words: (api) =>
+				`the host cannot be reached from n8n's network (unreachable). Check the Base URL and the network or firewall between n8n and ${api}`,
+		},
+		{
+			codes:
+				/^(ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/,
+			words: () =>
+				'no answer in time (timeout). Check the Base URL and the network, or try again later',
+		},
+		{
+			codes: /^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/,
+			words: () =>
+				'the connection was closed before an answer came. Try again; if it keeps happening, check the Base URL or proxy',
+		},
+		{
+			codes: /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/,
+			words: (api) =>
+				`the server's TLS certificate was not accepted. Check that the Base URL names ${api} or a proxy with a valid certificate`,
+			showCode: true,
+		},
+	];
+
+/** What a network failure means, for the user. */
+export function networkWords(code: string | undefined, apiName: string): string {
+	const known = NETWORK_WORDS.find((entry) => code !== undefined && entry.codes.test(code));
+	if (!known) return `a network error (${code ?? 'no error code'})`;
+	return `${known.words(apiName)}${known.showCode ? ` (${code})` : ''}`;
+}

@@ -38,8 +38,26 @@ LoggerProxy.init({
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const { Iamport } = require(path.join(DIST, 'nodes/Iamport/Iamport.node.js'));
 const { IamportApi } = require(path.join(DIST, 'credentials/IamportApi.credentials.js'));
+const { PortOne } = require(path.join(DIST, 'nodes/PortOne/PortOne.node.js'));
+const { PortOneApi } = require(path.join(DIST, 'credentials/PortOneApi.credentials.js'));
 
 const IAMPORT_TYPE = 'n8n-nodes-iamport.iamport';
+const PORTONE_TYPE = 'n8n-nodes-iamport.portOne';
+/** The node under test, its credential type and the name the workflow gives it, per API. */
+const APIS = {
+	iamport: {
+		type: IAMPORT_TYPE,
+		credential: 'iamportApi',
+		name: "I'mport",
+		credentialName: "i'mport simulator",
+	},
+	portone: {
+		type: PORTONE_TYPE,
+		credential: 'portOneApi',
+		name: 'PortOne',
+		credentialName: 'PortOne simulator',
+	},
+};
 const START_TYPE = 'test.start';
 const CREDENTIAL_ID = 'cred-1';
 
@@ -66,6 +84,8 @@ class StartNode {
 const nodeTypeInstances = {
 	[IAMPORT_TYPE]: new Iamport(),
 	[`${IAMPORT_TYPE}Tool`]: new Iamport(),
+	[PORTONE_TYPE]: new PortOne(),
+	[`${PORTONE_TYPE}Tool`]: new PortOne(),
 	[START_TYPE]: new StartNode(),
 };
 const nodeTypes = {
@@ -73,7 +93,7 @@ const nodeTypes = {
 	getByNameAndVersion: (type) => nodeTypeInstances[type],
 	getKnownTypes: () => ({}),
 };
-const credentialTypes = { iamportApi: new IamportApi() };
+const credentialTypes = { iamportApi: new IamportApi(), portOneApi: new PortOneApi() };
 
 class CredentialsHelper extends ICredentialsHelper {
 	constructor(stored) {
@@ -155,10 +175,16 @@ class CredentialsHelper extends ICredentialsHelper {
 }
 
 /**
- * @param {object} credential  credential data (impKey, impSecret, baseUrl, tierCode, accessToken)
+ * @param {object} credential  credential data (impKey, impSecret, baseUrl, tierCode, accessToken;
+ *   for PortOne: apiSecret, storeId, baseUrl)
+ * @param {object} [options]
+ * @param {'iamport'|'portone'} [options.api]  which node the workflows run (default the I'mport node)
  */
-function createEngine(credential) {
-	const credentialsHelper = new CredentialsHelper({ accessToken: '', tierCode: '', ...credential });
+function createEngine(credential, { api = 'iamport' } = {}) {
+	const nodeOfApi = APIS[api];
+	const stored =
+		api === 'iamport' ? { accessToken: '', tierCode: '', ...credential } : { ...credential };
+	const credentialsHelper = new CredentialsHelper(stored);
 	let runs = 0;
 
 	/**
@@ -180,10 +206,12 @@ function createEngine(credential) {
 			startNode,
 			...nodes.map((node, index) => ({
 				id: `node-${index}`,
-				type: IAMPORT_TYPE,
+				type: nodeOfApi.type,
 				typeVersion: 1,
 				position: [200 * (index + 1), 0],
-				credentials: { iamportApi: { id: CREDENTIAL_ID, name: "i'mport simulator" } },
+				credentials: {
+					[nodeOfApi.credential]: { id: CREDENTIAL_ID, name: nodeOfApi.credentialName },
+				},
 				...node,
 			})),
 		];
@@ -249,11 +277,18 @@ function createEngine(credential) {
 		return { result, outputsOf, error: result.data.resultData.error };
 	}
 
-	/** Executes Start -> I'mport with `parameters`; returns the I'mport node's outputs and error. */
+	/** Executes Start -> the node with `parameters`; returns the node's outputs and error. */
 	async function run(items, parameters, { onError, nodeSettings = {} } = {}) {
-		const node = { name: "I'mport", parameters, ...(onError ? { onError } : {}), ...nodeSettings };
-		const { result, outputsOf, error } = await runWorkflow(items, [node], { Start: [["I'mport"]] });
-		const outputs = outputsOf("I'mport");
+		const settings = {
+			name: nodeOfApi.name,
+			parameters,
+			...(onError ? { onError } : {}),
+			...nodeSettings,
+		};
+		const { result, outputsOf, error } = await runWorkflow(items, [settings], {
+			Start: [[settings.name]],
+		});
+		const outputs = outputsOf(settings.name);
 		return { result, outputs, success: outputs[0] ?? [], failure: outputs[1] ?? [], error };
 	}
 

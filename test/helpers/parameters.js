@@ -87,3 +87,32 @@ const paymentCancel = (extra = {}) => ({
 });
 
 module.exports.paymentCancel = paymentCancel;
+
+/** PortOne (V2) Payment → Get by each item's paymentId. */
+module.exports.portOnePaymentGet = (extra = {}) => ({
+	resource: 'payment',
+	operation: 'get',
+	paymentId: '={{ $json.paymentId }}',
+	...extra,
+});
+
+/** PortOne (V2) Payment → Cancel (refund): mode, amount, reference and reason from each item. */
+module.exports.portOneRefund = (extra = {}) => ({
+	resource: 'payment',
+	operation: 'cancel',
+	paymentId: '={{ $json.paymentId }}',
+	refundMode: '={{ $json.mode }}',
+	amount: '={{ $json.amount }}',
+	refundReference: '={{ $json.ref ?? "" }}',
+	reason: '={{ $json.reason ?? "" }}',
+	options: { retryWaitMs: 1 },
+	...extra,
+});
+
+/** PortOne (V2) Cash Receipt operations by each item's paymentId. */
+module.exports.portOneReceipt = (operation, extra = {}) => ({
+	resource: 'cashReceipt',
+	operation,
+	paymentId: '={{ $json.paymentId }}',
+	...extra,
+});

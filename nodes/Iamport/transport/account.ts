@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { checkedApiBaseUrl } from '../../engine/baseUrl';
+
 export const DEFAULT_BASE_URL = 'https://api.iamport.kr';
 const TIER_PATTERN = /^[A-Z0-9]{3}$/;
 
@@ -11,37 +13,9 @@ function credentialError(message: string): Error {
 	return Object.assign(new Error(message), { name: CREDENTIAL_ERROR });
 }
 
-export function isLoopbackHost(hostname: string): boolean {
-	return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-/**
- * An API base URL, checked: https anywhere, plain http only to a loopback address (a local
- * simulator or proxy), so secrets and tokens never travel in clear text.
- */
-export function checkedBaseUrl(
-	value: unknown,
-	fallback = DEFAULT_BASE_URL,
-	makeError = credentialError,
-): string {
-	const text =
-		String(value ?? '')
-			.trim()
-			.replace(/\/+$/, '') || fallback;
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		throw makeError(`The Base URL "${text}" is not a valid URL`);
-	}
-	if (url.username || url.password || url.search || url.hash) {
-		throw makeError('The Base URL must not contain a user name, password, query or fragment');
-	}
-	if (url.protocol === 'https:') return text;
-	if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return text;
-	throw makeError(
-		'The Base URL must start with https:// (plain http:// is only allowed for a loopback address such as 127.0.0.1, so the API secret never travels unencrypted)',
-	);
+/** The i'mport API base URL, checked (see engine/baseUrl.ts). */
+export function checkedBaseUrl(value: unknown): string {
+	return checkedApiBaseUrl(value, DEFAULT_BASE_URL, credentialError);
 }
 
 /** The agency tier code, checked; undefined when the account is not an agency sub-merchant. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
-import { networkCodeOf } from '../../engine/thrown';
+import { networkCodeOf, networkWords } from '../../engine/thrown';
 import type { TokenAccount } from './account';
 import { isEnvelope } from './answer';
 
@@ -16,57 +16,13 @@ export const TOKEN_ERROR = 'IamportTokenError';
 
 export const TOKEN_REQUEST_TIMEOUT_MS = 30_000;
 
-/**
- * Network error codes at the token step, in words. The code is left out of the message where the
- * words say it: n8n's NodeApiError replaces any message naming a common code (ECONNREFUSED,
- * ETIMEDOUT, ...) with its own generic sentence. TLS codes are not among those and help support.
- */
-const NETWORK_WORDS: Array<{ codes: RegExp; words: string; showCode?: boolean }> = [
-	{
-		codes: /^(EPROTO|ERR_SSL_.*)$/,
-		words:
-			'the server there does not speak HTTPS (TLS): the Base URL starts with https:// but the port seems to be plain HTTP. For a local simulator or proxy on a loopback address use http://',
-		showCode: true,
-	},
-	{
-		codes: /^ECONNREFUSED$/,
-		words:
-			'nothing accepts connections there (connection refused). Check the host and port of the Base URL',
-	},
-	{
-		codes: /^(ENOTFOUND|EAI_AGAIN)$/,
-		words: 'the host name of the Base URL could not be resolved (DNS). Check the Base URL',
-	},
-	{
-		codes: /^(EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/,
-		words:
-			"the host cannot be reached from n8n's network (unreachable). Check the Base URL and the network or firewall between n8n and i'mport",
-	},
-	{
-		codes:
-			/^(ETIMEDOUT|ECONNABORTED|ESOCKETTIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/,
-		words: 'no answer in time (timeout). Check the Base URL and the network, or try again later',
-	},
-	{
-		codes: /^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/,
-		words:
-			'the connection was closed before an answer came. Try again; if it keeps happening, check the Base URL or proxy',
-	},
-	{
-		codes: /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/,
-		words:
-			"the server's TLS certificate was not accepted. Check that the Base URL names i'mport or a proxy with a valid certificate",
-		showCode: true,
-	},
-];
+/** Said with every refused key or secret: what a refused one usually is. */
+export const V1_CREDENTIAL_HINT =
+	'the REST API key and secret of the V1 API tab (a PortOne V2 API Secret belongs in the PortOne V2 API credential).';
 
 /** What a network failure at the token step means, for the user. */
 export function networkFailureMessage(code: string | undefined, baseUrl: string): string {
-	const known = NETWORK_WORDS.find((entry) => code !== undefined && entry.codes.test(code));
-	const words = known
-		? `${known.words}${known.showCode ? ` (${code})` : ''}`
-		: `a network error (${code ?? 'no error code'})`;
-	return `i'mport could not be reached at ${baseUrl} for an access token: ${words}`;
+	return `i'mport could not be reached at ${baseUrl} for an access token: ${networkWords(code, "i'mport")}`;
 }
 
 /** The text with every occurrence of the secrets (API secret, tokens) replaced, in case an answer echoes one. */
@@ -127,7 +83,7 @@ export async function requestToken(send: SendRequest, account: TokenAccount): Pr
 	}
 	if (status === 401 || status === 403) {
 		throw tokenError(
-			`i'mport refused the API key or API secret (${statusText(status, body, secrets)}). Check both in the credential.`,
+			`i'mport refused the API key or API secret (${statusText(status, body, secrets)}). Check both in the credential: ${V1_CREDENTIAL_HINT}`,
 			status,
 			undefined,
 		);
