@@ -286,7 +286,7 @@ async function main() {
 			() =>
 				tests.wrongSecret.status === 'Error' &&
 				tests.wrongSecret.message ===
-					"i'mport refused the API key or API secret (HTTP 401: 아임포트 API 키 또는 시크릿이 올바르지 않습니다.). Check both in the credential: the REST API key and secret of the V1 API tab (a PortOne V2 API Secret belongs in the PortOne API (V2) credential)."
+					"i'mport refused the API key or API secret (HTTP 401: 아임포트 API 키 또는 시크릿이 올바르지 않습니다.). Check both in the credential: the REST API key and secret of the V1 API tab (a PortOne V2 API Secret belongs in the PortOne V2 API credential)."
 					? true
 					: JSON.stringify(tests.wrongSecret),
 		);

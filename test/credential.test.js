@@ -462,7 +462,7 @@ describe('the credential test (testedBy function, n8n-core CredentialTestContext
 		const result = await runTest(data);
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe(
-			"i'mport refused the API key or API secret (HTTP 401: 아임포트 API 키 또는 시크릿이 올바르지 않습니다.). Check both in the credential: the REST API key and secret of the V1 API tab (a PortOne V2 API Secret belongs in the PortOne API (V2) credential).",
+			"i'mport refused the API key or API secret (HTTP 401: 아임포트 API 키 또는 시크릿이 올바르지 않습니다.). Check both in the credential: the REST API key and secret of the V1 API tab (a PortOne V2 API Secret belongs in the PortOne V2 API credential).",
 		);
 		expect(sim.log.filter((e) => e.tokenOf !== null)).toEqual([]);
 	});

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * The PortOne V2 node's test world: a fresh V2 simulator and an n8n-core engine running the
- * PortOne node with the PortOne API (V2) credential pointed at it, per test; and the secret scan.
+ * PortOne node with the PortOne V2 API credential pointed at it, per test; and the secret scan.
  */
 const { createPortOneSimulator } = require('../portone-simulator/server');
 const { createEngine, resetCapturedLogs } = require('./engine');
