@@ -181,7 +181,8 @@ export function verifySignature(check: SignatureCheck): SignatureResult {
 	let skipped = 0;
 	for (const entry of signatures.value.split(' ')) {
 		if (entry === '') continue;
-		// "v1,<base64>"; like the SDK and Standard Webhooks' own libraries, fields after a second comma are not read.
+		// "v1,<base64>"; fields after a second comma are not read, as neither the SDK nor
+		// standard-webhooks/standard-webhooks `libraries/javascript/src/index.ts` reads them.
 		const [version, encoded] = entry.split(',');
 		const signature = version === 'v1' && encoded !== undefined ? decodeBase64(encoded) : undefined;
 		if (signature === undefined) {
