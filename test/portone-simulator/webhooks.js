@@ -20,6 +20,7 @@
  *   await sim.webhooks.idle()                                       // first attempts finished
  *   sim.webhooks.deliveries / .attempts                             // what was sent, answered
  *   await sim.webhooks.sendRaw(url, { body: 'x', headers: {...} })  // anything, for negative cases
+ *   signedDelivery({ event, version, format, secrets, id, timestamp }) // the same, never posted
  */
 const crypto = require('node:crypto');
 const { post } = require('../simulator/notifications');
@@ -54,6 +55,14 @@ function sign({ id, timestamp, body, secrets }) {
 		.join(' ');
 }
 
+/** The webhook-* headers of one attempt; no webhook-signature without a secret. */
+function webhookHeaders({ id, timestamp, body, secrets }) {
+	const headers = { 'webhook-id': id, 'webhook-timestamp': String(timestamp) };
+	if (secrets.length > 0)
+		headers['webhook-signature'] = sign({ id, timestamp: String(timestamp), body, secrets });
+	return headers;
+}
+
 /** A new secret in the console's format (whsec_ + base64 of 24 random bytes). */
 const newSecret = () => `whsec_${crypto.randomBytes(24).toString('base64')}`;
 
@@ -81,6 +90,29 @@ function encode(event, version, format) {
 	return { contentType: 'application/json', text: JSON.stringify(fields) };
 }
 
+/**
+ * One attempt of a delivery exactly as `attempt` would post it, without posting: for tests that
+ * need signed deliveries without a server. `{ contentType, body, headers }` (lower-case header
+ * names, as Node's http module gives them), or null when the version has no such event.
+ */
+function signedDelivery({
+	event,
+	version = '2024-04-25',
+	format = 'json',
+	secrets,
+	id,
+	timestamp,
+}) {
+	const encoded = encode(event, version, format);
+	if (!encoded) return null;
+	const headers = webhookHeaders({ id, timestamp, body: encoded.text, secrets });
+	return {
+		contentType: encoded.contentType,
+		body: encoded.text,
+		headers: { 'content-type': encoded.contentType, ...headers },
+	};
+}
+
 function createWebhookSender({ clock, jitterSeconds = 0, seed = 1 } = {}) {
 	let config = { url: undefined, secrets: [], version: '2024-04-25', format: 'json' };
 	const random = seededRandom(seed);
@@ -104,19 +136,15 @@ function createWebhookSender({ clock, jitterSeconds = 0, seed = 1 } = {}) {
 	async function attempt(delivery) {
 		if (delivery.state !== 'pending')
 			throw new Error(`delivery ${delivery.id} is ${delivery.state}`);
-		const timestamp = String(clock.now());
 		const headers = {
-			'webhook-id': delivery.id,
-			'webhook-timestamp': timestamp,
-			'user-agent': 'portone-simulator-webhook',
-		};
-		if (delivery.secrets.length > 0)
-			headers['webhook-signature'] = sign({
+			...webhookHeaders({
 				id: delivery.id,
-				timestamp,
+				timestamp: clock.now(),
 				body: delivery.body,
 				secrets: delivery.secrets,
-			});
+			}),
+			'user-agent': 'portone-simulator-webhook',
+		};
 		const n = delivery.attempts.length + 1;
 		const record = {
 			deliveryId: delivery.id,
@@ -231,6 +259,8 @@ module.exports = {
 	createWebhookSender,
 	sign,
 	encode,
+	webhookHeaders,
+	signedDelivery,
 	newSecret,
 	RETRY_DELAYS_MIN,
 	MAX_ATTEMPTS,
