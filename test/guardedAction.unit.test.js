@@ -243,12 +243,12 @@ describe('decide and function look-ups', () => {
 		expect(seen).toEqual([undefined, refusal]);
 	});
 
-	test('a function look-up is used for the look-back; a RequestError it throws is the look-up failing', async () => {
+	test('a function look-up is used for the look-back; a RequestError it returns is the look-up failing', async () => {
 		const { log, transport, refund } = paymentWorld(['appliedButLost']);
 		const looks = [];
 		const lookup = async (itemIndex) => {
 			looks.push(itemIndex);
-			return await transport.send(refund.lookup, itemIndex);
+			return await transport.trySend(refund.lookup, itemIndex);
 		};
 		const result = await runGuardedAction(
 			transport,
@@ -266,10 +266,10 @@ describe('decide and function look-ups', () => {
 			0,
 			{
 				...failing.refund,
-				lookup: async () => {
-					if (failing.log.length > 0) throw lostAnswer();
-					return await failing.transport.send(failing.refund.lookup, 0);
-				},
+				lookup: async () =>
+					failing.log.length > 0
+						? lostAnswer()
+						: await failing.transport.trySend(failing.refund.lookup, 0),
 			},
 			{ dryRun: false, lookUpFirst: true },
 		).catch((e) => e);

@@ -16,8 +16,9 @@ const isAnswer = <A extends Answer>(sent: A | RequestError): sent is A =>
 
 /**
  * A read-only look at what a change changes: one request, or a function that makes a few (a
- * listing read page by page, one look-up per id) and sums them up in one answer. A function may
- * return or throw a RequestError when a request of it failed.
+ * listing read page by page, one look-up per id) and sums them up in one answer. A function
+ * returns the RequestError of a request that got no answer (it does not throw it), so the flow
+ * can tell "the look-up failed" from the item's own errors.
  */
 export type LookUp<A extends Answer> =
 	| EngineRequest
@@ -29,13 +30,9 @@ export async function lookOnce<A extends Answer>(
 	lookup: LookUp<A>,
 	itemIndex: number,
 ): Promise<A | RequestError> {
-	if (typeof lookup !== 'function') return await transport.trySend(lookup, itemIndex);
-	try {
-		return await lookup(itemIndex);
-	} catch (error) {
-		if (error instanceof RequestError) return error;
-		throw error;
-	}
+	return typeof lookup === 'function'
+		? await lookup(itemIndex)
+		: await transport.trySend(lookup, itemIndex);
 }
 
 /** Whether a look-up answer shows the change done: an accepted one by `isDone`, a refusal by `isGone`. */
