@@ -15,6 +15,10 @@ import { entryWithReference, newEntries, newEntryOfRefund, remainingOf, wasPaid 
 const UNSURE_HINT =
 	'The refund may or may not have gone through: look the payment up (Payment Get, or Dry Run) before refunding again. With a Refund Reference, running the item again is safe.';
 
+/** not_paid for an issued virtual account that waits for its deposit: what to use instead. */
+const UNPAID_VBANK_MESSAGE =
+	'This virtual account was issued but not paid into yet: there is nothing to refund. To close it so that no deposit can arrive, use Virtual Account → Cancel Issuance.';
+
 /** The outcome decided from the look-up alone, before anything is sent (or undefined: refund it). */
 function decideBefore(
 	item: RefundItem,
@@ -34,7 +38,12 @@ function decideBefore(
 		answer,
 		asked: item.mode === 'full' ? left : item.amount,
 	};
-	if (!wasPaid(before)) return resultFor(item, 'not_paid', false, basis);
+	if (!wasPaid(before)) {
+		const result = resultFor(item, 'not_paid', false, basis);
+		if (before.pay_method === 'vbank' && before.status === 'ready')
+			result.json.message = UNPAID_VBANK_MESSAGE;
+		return result;
+	}
 	if (left <= 0) return resultFor(item, 'already_refunded', true, basis);
 	if ((basis.asked as number) > left) return resultFor(item, 'exceeds_balance', false, basis);
 	const { refund_holder, refund_bank, refund_account } = item.fields;
