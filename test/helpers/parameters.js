@@ -87,3 +87,32 @@ const paymentCancel = (extra = {}) => ({
 });
 
 module.exports.paymentCancel = paymentCancel;
+
+/** Virtual Account → Cancel Issuance (DELETE /vbanks/{imp_uid}, after the payment's look-up). */
+const vbankCancel = (extra = {}) => ({
+	resource: 'virtualAccount',
+	operation: 'cancelIssuance',
+	impUid: '={{ $json.imp_uid }}',
+	...extra,
+});
+
+/** Virtual Account → Update Due Date (PUT /vbanks/{imp_uid}): `due` from each item; `amount` via vbankFields. */
+const vbankUpdateDueDate = (extra = {}) => ({
+	resource: 'virtualAccount',
+	operation: 'updateDueDate',
+	impUid: '={{ $json.imp_uid }}',
+	dueDate: '={{ $json.due }}',
+	...extra,
+});
+
+/** Virtual Account → Get (GET /payments/{imp_uid}, with a virtual_account summary). */
+const vbankGet = (extra = {}) => ({
+	resource: 'virtualAccount',
+	operation: 'get',
+	impUid: '={{ $json.imp_uid }}',
+	...extra,
+});
+
+module.exports.vbankCancel = vbankCancel;
+module.exports.vbankUpdateDueDate = vbankUpdateDueDate;
+module.exports.vbankGet = vbankGet;

@@ -42,7 +42,7 @@ function readRequiredText(
 			ctx,
 			itemIndex,
 			`${label} must be text, not ${value === null ? 'null' : typeof value}`,
-			`Map ${label} from a field that holds ${holds} as text, e.g. {{ $json.${label} }}`,
+			`${NOTHING_SENT}. Map ${label} from a field that holds ${holds} as text, e.g. {{ $json.${label} }}`,
 		);
 	}
 	if (text.trim() === '') {
@@ -59,8 +59,8 @@ function readRequiredText(
 			itemIndex,
 			`${label} contains broken Unicode (a lone surrogate)`,
 			what === 'id'
-				? 'Such text cannot be sent in a URL. Check the source of this id.'
-				: `Such text cannot be sent. Check the source of this ${label}.`,
+				? `${NOTHING_SENT}: such text cannot be sent in a URL. Check the source of this id.`
+				: `${NOTHING_SENT}: such text cannot be sent. Check the source of this ${label}.`,
 		);
 	}
 	return text;
@@ -92,9 +92,12 @@ export function readId(
 	const id = readRequiredText(ctx, parameter, label, itemIndex, 'id');
 	// "." and ".." are path steps to any URL parser, so they can never name a single thing.
 	if (id === '.' || id === '..') {
-		throw new NodeOperationError(ctx.getNode(), `${label} "${id}" is not a valid id`, {
+		throw refuseItem(
+			ctx,
 			itemIndex,
-		});
+			`${label} "${id}" is not a valid id`,
+			`${NOTHING_SENT}: "." and ".." are path steps in a URL, never one id`,
+		);
 	}
 	return id;
 }

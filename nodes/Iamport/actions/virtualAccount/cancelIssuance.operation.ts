@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { GuardedAction } from '../../../engine/guardedAction';
 import { runGuardedAction } from '../../../engine/guardedAction';
+import { KeyedQueue } from '../../../engine/keyedQueue';
 import type { OutcomeTable } from '../../../engine/outcome';
 import { resultOf } from '../../../engine/outcome';
 import type { ItemResult, Target } from '../../../engine/types';
@@ -61,6 +62,11 @@ const isClosed = (answer: IamportAnswer) => {
 	return payment !== undefined && accountState(payment) === 'closed';
 };
 
+/** Rows of one account in one run go one after the other, so the second sees what the first did. */
+export function beforeRuns(this: IExecuteFunctions): KeyedQueue {
+	return new KeyedQueue();
+}
+
 /**
  * Always looks the payment up first (GET /payments/{imp_uid}): closed already is Success
  * (already_cancelled) and nothing is sent; paid, not a virtual account or not waiting is its own
@@ -72,6 +78,7 @@ export async function run(
 	{ target, dryRun }: CancelItem,
 	itemIndex: number,
 	transport: IamportTransport,
+	queue: KeyedQueue,
 ): Promise<ItemResult> {
 	const cancel: GuardedAction<IamportAnswer> = {
 		target,
@@ -89,7 +96,9 @@ export async function run(
 		words: { alreadyDone: 'already_cancelled', wouldAct: 'would_cancel' },
 		unsureHint: UNSURE_HINT,
 	};
-	return withAccount(
-		await runGuardedAction(transport, itemIndex, cancel, { dryRun, lookUpFirst: true }),
+	return await queue.run(target.id, async () =>
+		withAccount(
+			await runGuardedAction(transport, itemIndex, cancel, { dryRun, lookUpFirst: true }),
+		),
 	);
 }

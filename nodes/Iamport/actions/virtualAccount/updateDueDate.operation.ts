@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { GuardedAction } from '../../../engine/guardedAction';
 import { runGuardedAction } from '../../../engine/guardedAction';
+import { KeyedQueue } from '../../../engine/keyedQueue';
 import type { OutcomeTable } from '../../../engine/outcome';
 import { resultOf } from '../../../engine/outcome';
 import { readUnixSeconds } from '../../../engine/read/dateTime';
@@ -109,6 +110,11 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): UpdateItem 
 	return { target, body, dryRun: readDryRun(this, itemIndex) };
 }
 
+/** Rows of one account in one run go one after the other, so the second sees what the first did. */
+export function beforeRuns(this: IExecuteFunctions): KeyedQueue {
+	return new KeyedQueue();
+}
+
 /**
  * Always looks the payment up first (GET /payments/{imp_uid}): an account that already has this
  * due date (and amount) is Success (already_updated) and nothing is sent; paid, closed, not a
@@ -121,6 +127,7 @@ export async function run(
 	{ target, body, dryRun }: UpdateItem,
 	itemIndex: number,
 	transport: IamportTransport,
+	queue: KeyedQueue,
 ): Promise<ItemResult> {
 	const isSet = (answer: IamportAnswer) => {
 		const payment = paymentOf(answer);
@@ -149,7 +156,9 @@ export async function run(
 		words: { alreadyDone: 'already_updated', wouldAct: 'would_update' },
 		unsureHint: UNSURE_HINT,
 	};
-	return withAccount(
-		await runGuardedAction(transport, itemIndex, update, { dryRun, lookUpFirst: true }),
+	return await queue.run(target.id, async () =>
+		withAccount(
+			await runGuardedAction(transport, itemIndex, update, { dryRun, lookUpFirst: true }),
+		),
 	);
 }
