@@ -7,6 +7,7 @@ import { iamportTransport } from '../transport/client';
 import { cashReceipt } from './cashReceipt/cashReceipt.resource';
 import { externalCashReceipt } from './externalCashReceipt/externalCashReceipt.resource';
 import { payment } from './payment/payment.resource';
+import { subscription } from './subscription/subscription.resource';
 import { virtualAccount } from './virtualAccount/virtualAccount.resource';
 
 /** Every resource, in the order the editor lists them: a new resource is its folder and one line here. */
@@ -14,6 +15,7 @@ export const RESOURCES: Array<Resource<IamportTransport>> = [
 	cashReceipt,
 	externalCashReceipt,
 	payment,
+	subscription,
 	virtualAccount,
 ];
 

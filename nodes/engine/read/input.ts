@@ -160,3 +160,61 @@ export function readBoolean(
 	}
 	return value;
 }
+
+/** Why one entry of an id list cannot name one thing, or undefined when it can. */
+function idEntryProblem(entry: unknown): string | undefined {
+	if (typeof entry !== 'string') return `is not text (${entry === null ? 'null' : typeof entry})`;
+	if (entry.trim() === '') return 'is empty';
+	if (!isWellFormed(entry)) return 'contains broken Unicode (a lone surrogate)';
+	if (entry === '.' || entry === '..') return `"${entry}" is not a valid id`;
+	return undefined;
+}
+
+/**
+ * Reads an optional list of ids: empty (nothing given) is [], text is split at commas and line
+ * breaks (each entry trimmed), a list from an expression is taken entry by entry as given (a
+ * number as its digits). Any entry that cannot name one thing (empty, not text, broken Unicode,
+ * "." or "..") refuses the item, as do more than `max` entries; repeated entries count once.
+ */
+export function readIdList(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+	max: number,
+): string[] {
+	const value = itemParameter(ctx, parameter, itemIndex, '');
+	if (value === undefined || value === null) return [];
+	let entries: unknown[];
+	if (typeof value === 'string') {
+		if (value.trim() === '') return [];
+		entries = value
+			.trim()
+			.split(/[,\n]/)
+			.map((entry) => entry.trim());
+	} else if (Array.isArray(value)) {
+		entries = value.map((entry) =>
+			typeof entry === 'number' && Number.isFinite(entry) ? String(entry) : entry,
+		);
+	} else {
+		throw refuseItem(
+			ctx,
+			itemIndex,
+			`${label} must be text (entries separated by commas) or a list, not ${typeof value}`,
+		);
+	}
+	for (const [n, entry] of entries.entries()) {
+		const problem = idEntryProblem(entry);
+		if (problem) {
+			throw refuseItem(
+				ctx,
+				itemIndex,
+				`${label}: entry ${n + 1} ${problem} (got ${JSON.stringify(entry ?? null)})`,
+			);
+		}
+	}
+	const ids = [...new Set(entries as string[])];
+	if (ids.length > max)
+		throw refuseItem(ctx, itemIndex, `${label} has ${ids.length} entries; at most ${max} per item`);
+	return ids;
+}
