@@ -30,8 +30,11 @@ export type AccountState =
 export function accountState(payment: Payment): AccountState {
 	if (payment.pay_method !== 'vbank') return 'not_virtual_account';
 	// Paid into at some point: a refund (even a full one) leaves paid_at and cancel_amount set.
-	if (Number(payment.paid_at ?? 0) > 0 || Number(payment.cancel_amount ?? 0) > 0)
-		return payment.status === 'cancelled' ? 'refunded' : 'paid';
+	const paidInto =
+		payment.status === 'paid' ||
+		Number(payment.paid_at ?? 0) > 0 ||
+		Number(payment.cancel_amount ?? 0) > 0;
+	if (paidInto) return payment.status === 'cancelled' ? 'refunded' : 'paid';
 	if (payment.status === 'ready') return 'awaiting_deposit';
 	if (payment.status === 'cancelled') return 'closed';
 	if (payment.status === 'failed') return 'failed';
