@@ -20,7 +20,7 @@ export class Iamport implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
-			"Refund and look up payments, and cancel, look up and issue cash receipts (현금영수증), with i'mport (PortOne V1)",
+			"Refund and look up payments; cancel, look up and issue cash receipts (현금영수증); close virtual accounts; unschedule payments and delete billing keys, with i'mport (PortOne V1)",
 		defaults: { name: "I'mport" },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -14,14 +14,49 @@ export interface GuardedTransport<A extends Answer> {
 const isAnswer = <A extends Answer>(sent: A | RequestError): sent is A =>
 	!(sent instanceof RequestError);
 
+/**
+ * A read-only look at what a change changes: one request, or a function that makes a few (a
+ * listing read page by page, one look-up per id) and sums them up in one answer. A function
+ * returns the RequestError of a request that got no answer (it does not throw it), so the flow
+ * can tell "the look-up failed" from the item's own errors.
+ */
+export type LookUp<A extends Answer> =
+	| EngineRequest
+	| ((itemIndex: number) => Promise<A | RequestError>);
+
+/** Makes the look-up: its answer, or the RequestError of a request that got none. */
+export async function lookOnce<A extends Answer>(
+	transport: GuardedTransport<A>,
+	lookup: LookUp<A>,
+	itemIndex: number,
+): Promise<A | RequestError> {
+	return typeof lookup === 'function'
+		? await lookup(itemIndex)
+		: await transport.trySend(lookup, itemIndex);
+}
+
+/** Whether a look-up answer shows the change done: an accepted one by `isDone`, a refusal by `isGone`. */
+function showsDone<A extends Answer>(
+	step: Pick<GuardedStep<A>, 'isDone' | 'isGone'>,
+	check: A,
+): boolean {
+	return check.ok ? step.isDone(check) : step.isGone?.(check) === true;
+}
+
 /** One change that must never happen twice (a cancel, a refund), and how each way it ends is reported. */
 export interface GuardedStep<A extends Answer> {
 	/** the change: never sent blindly twice */
 	action: EngineRequest;
-	/** the read-only request that shows whether the change happened */
-	lookup: EngineRequest;
+	/** the read-only look-up that shows whether the change happened */
+	lookup: LookUp<A>;
 	/** whether an accepted look-up answer shows this change done */
 	isDone: (check: A) => boolean;
+	/**
+	 * Optional, for a change that removes something: whether a refused look-up answer shows it done
+	 * (what was deleted is no longer found, e.g. HTTP 404). Such an answer then counts as a look-up
+	 * that was answered, for `acted` and `refused` too.
+	 */
+	isGone?: (check: A) => boolean;
 	/** appended to the error when the change may or may not have gone through */
 	unsureHint: string;
 	/** after a refusal, look again, to tell a refusal from a change made in between */
@@ -46,15 +81,15 @@ export type LookBackResult<A> =
 export async function actWithLookBack<A extends Answer>(
 	transport: GuardedTransport<A>,
 	itemIndex: number,
-	step: Pick<GuardedStep<A>, 'action' | 'lookup' | 'isDone' | 'unsureHint'>,
+	step: Pick<GuardedStep<A>, 'action' | 'lookup' | 'isDone' | 'isGone' | 'unsureHint'>,
 ): Promise<LookBackResult<A>> {
 	for (let attempt = 0; ; attempt++) {
 		const answer = await transport.trySend(step.action, itemIndex);
 		if (isAnswer(answer)) return { done: false, answer, lostAnswers: attempt };
 		if (!answer.mayHaveReached) throw answer;
 		// The change may have gone through: look before trying again, so nothing happens twice.
-		const check = await transport.trySend(step.lookup, itemIndex);
-		if (isAnswer(check) && check.ok && step.isDone(check)) return { done: true, answer: check };
+		const check = await lookOnce(transport, step.lookup, itemIndex);
+		if (isAnswer(check) && showsDone(step, check)) return { done: true, answer: check };
 		if (!isAnswer(check) || !check.ok || attempt >= transport.retries) {
 			throw answer.withHint(step.unsureHint);
 		}
@@ -75,8 +110,8 @@ export async function actGuarded<A extends Answer>(
 	if (sent.done || sent.answer.ok) return step.acted(sent.answer);
 	let now: A | undefined;
 	if (step.lookAgainAfterRefusal) {
-		const check = await transport.trySend(step.lookup, itemIndex);
-		if (isAnswer(check) && check.ok) now = check;
+		const check = await lookOnce(transport, step.lookup, itemIndex);
+		if (isAnswer(check) && (check.ok || step.isGone?.(check) === true)) now = check;
 	}
 	return step.refused(sent.answer, now, sent.lostAnswers);
 }
@@ -85,8 +120,8 @@ export async function actGuarded<A extends Answer>(
 export interface GuardedAction<A extends Answer> {
 	/** the id reported in the output */
 	target: Pick<Target, 'idField' | 'id'>;
-	/** a read-only request (GET) that shows the state the action changes */
-	lookup: EngineRequest;
+	/** a read-only look-up (a GET) that shows the state the action changes */
+	lookup: LookUp<A>;
 	/** the action itself: any method, path and body; never sent blindly twice */
 	action: EngineRequest;
 	lookupTable: OutcomeTable;
@@ -96,6 +131,15 @@ export interface GuardedAction<A extends Answer> {
 	 * taken before the action, when there was one, so "done" may compare the two.
 	 */
 	isDone: (answer: A, before: A | undefined) => boolean;
+	/** Optional: whether a refused look-up answer shows the action done (see GuardedStep.isGone). */
+	isGone?: (answer: A) => boolean;
+	/**
+	 * Optional: an outcome the look-up decides without acting, because the state it shows rules the
+	 * action out (e.g. "paid, so it cannot be closed"), or undefined to go on. Called with an
+	 * accepted look-up answer that is not done, before acting (and in a dry run), and again with the
+	 * look-again answer after the API refused the action (`refusal` is that refusal).
+	 */
+	decide?: (found: A, refusal: A | undefined) => ItemResult | undefined;
 	/** outcome words of a look-up: already done (Success), would act (dry run) */
 	words: { alreadyDone: string; wouldAct: string };
 	unsureHint: string;
@@ -110,10 +154,12 @@ export interface GuardOptions {
 
 /**
  * Look up -> act (see actGuarded). Calls made, per item:
- * - Dry run: the look-up only. Success `wouldAct` / `alreadyDone`; a failed look-up goes to Failure.
- * - Look up first: the look-up; an action already done is `alreadyDone` (no action); otherwise the
- *   action. If the API refuses the action on something the look-up had found, one more look-up
- *   tells whether it was done in between (then `alreadyDone`).
+ * - Dry run: the look-up only. Success `wouldAct` / `alreadyDone`, or what `decide` says; a failed
+ *   look-up goes to Failure.
+ * - Look up first: the look-up; an action already done is `alreadyDone` (no action), one that
+ *   `decide` rules out is its outcome (no action); otherwise the action. If the API refuses the
+ *   action on something the look-up had found, one more look-up tells whether it was done in
+ *   between (then `alreadyDone`) or what the state now is (`decide`).
  * - Neither: the action only.
  */
 export async function runGuardedAction<A extends Answer>(
@@ -123,12 +169,21 @@ export async function runGuardedAction<A extends Answer>(
 	options: GuardOptions,
 ): Promise<ItemResult> {
 	const { target, lookupTable, actionTable, words } = guarded;
-	const done = (answer: A, before: A | undefined) => answer.ok && guarded.isDone(answer, before);
+	const done = (answer: A, before: A | undefined) =>
+		answer.ok ? guarded.isDone(answer, before) : guarded.isGone?.(answer) === true;
+	// Already done is Success, also when the look-up shows it by a refusal (isGone).
+	const alreadyDone = (answer: A): ItemResult => ({
+		...resultOf(target, answer, lookupTable, words.alreadyDone),
+		success: true,
+	});
 
 	let before: A | undefined;
 	if (options.dryRun || options.lookUpFirst) {
-		const found = await transport.send(guarded.lookup, itemIndex);
-		if (done(found, undefined)) return resultOf(target, found, lookupTable, words.alreadyDone);
+		const found = await lookOnce(transport, guarded.lookup, itemIndex);
+		if (found instanceof RequestError) throw found;
+		if (done(found, undefined)) return alreadyDone(found);
+		const decided = found.ok ? guarded.decide?.(found, undefined) : undefined;
+		if (decided) return decided;
 		if (options.dryRun) {
 			return resultOf(target, found, lookupTable, found.ok ? words.wouldAct : undefined);
 		}
@@ -140,14 +195,20 @@ export async function runGuardedAction<A extends Answer>(
 		action: guarded.action,
 		lookup: guarded.lookup,
 		isDone: (check) => guarded.isDone(check, before),
+		isGone: guarded.isGone,
 		unsureHint: guarded.unsureHint,
 		// Refused something the look-up had just shown as not done: if it is done now (by someone
 		// else in between), that is what the user wanted.
 		lookAgainAfterRefusal: before !== undefined,
-		acted: (answer) => resultOf(target, answer, actionTable),
-		refused: (answer, now) =>
-			now && done(now, before)
-				? resultOf(target, now, lookupTable, words.alreadyDone)
-				: resultOf(target, answer, actionTable),
+		// A look-up that shows the action done by a refusal (isGone) still means it was done.
+		acted: (answer) =>
+			answer.ok
+				? resultOf(target, answer, actionTable)
+				: { ...resultOf(target, answer, actionTable, actionTable.success), success: true },
+		refused: (answer, now) => {
+			if (now && done(now, before)) return alreadyDone(now);
+			const decided = now?.ok ? guarded.decide?.(now, answer) : undefined;
+			return decided ?? resultOf(target, answer, actionTable);
+		},
 	});
 }

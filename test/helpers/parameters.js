@@ -116,3 +116,91 @@ module.exports.portOneReceipt = (operation, extra = {}) => ({
 	paymentId: '={{ $json.paymentId }}',
 	...extra,
 });
+/** Virtual Account → Cancel Issuance (DELETE /vbanks/{imp_uid}, after the payment's look-up). */
+const vbankCancel = (extra = {}) => ({
+	resource: 'virtualAccount',
+	operation: 'cancelIssuance',
+	impUid: '={{ $json.imp_uid }}',
+	...extra,
+});
+
+/** Virtual Account → Update Due Date (PUT /vbanks/{imp_uid}): `due` from each item; `amount` via vbankFields. */
+const vbankUpdateDueDate = (extra = {}) => ({
+	resource: 'virtualAccount',
+	operation: 'updateDueDate',
+	impUid: '={{ $json.imp_uid }}',
+	dueDate: '={{ $json.due }}',
+	...extra,
+});
+
+/** Virtual Account → Get (GET /payments/{imp_uid}, with a virtual_account summary). */
+const vbankGet = (extra = {}) => ({
+	resource: 'virtualAccount',
+	operation: 'get',
+	impUid: '={{ $json.imp_uid }}',
+	...extra,
+});
+
+module.exports.vbankCancel = vbankCancel;
+module.exports.vbankUpdateDueDate = vbankUpdateDueDate;
+module.exports.vbankGet = vbankGet;
+
+/** Subscription → Get Schedules by merchant_uid (one schedule). */
+const scheduleGet = (extra = {}) => ({
+	resource: 'subscription',
+	operation: 'getSchedules',
+	scheduleBy: 'merchantUid',
+	merchantUid: '={{ $json.merchant_uid }}',
+	...extra,
+});
+
+/** Subscription → Get Schedules of each item's customer_uid (`scheduleFrom`/`scheduleTo`, `scheduleStatus`). */
+const schedulesOfCustomer = (extra = {}) => ({
+	resource: 'subscription',
+	operation: 'getSchedules',
+	scheduleBy: 'customerUid',
+	customerUid: '={{ $json.customer_uid }}',
+	...extra,
+});
+
+/** Subscription → Get Schedules in a time window (`scheduleFrom`/`scheduleTo`, `scheduleStatus`, `scheduleSort`). */
+const schedulesInWindow = (extra = {}) => ({
+	resource: 'subscription',
+	operation: 'getSchedules',
+	scheduleBy: 'window',
+	...extra,
+});
+
+/** Subscription → Unschedule: each item's customer_uid and (optional) merchant_uids, text or a list. */
+const unschedule = (extra = {}) => ({
+	resource: 'subscription',
+	operation: 'unschedule',
+	customerUid: '={{ $json.customer_uid }}',
+	merchantUids: '={{ $json.merchant_uids ?? "" }}',
+	...extra,
+});
+
+/** Subscription → Get Billing Key of each item's customer_uid. */
+const billingKeyGet = (extra = {}) => ({
+	resource: 'subscription',
+	operation: 'getBillingKey',
+	customerUid: '={{ $json.customer_uid }}',
+	...extra,
+});
+
+/** Subscription → Delete Billing Key of each item's customer_uid (look-up first). */
+const billingKeyDelete = (extra = {}) => ({
+	resource: 'subscription',
+	operation: 'deleteBillingKey',
+	customerUid: '={{ $json.customer_uid }}',
+	...extra,
+});
+
+Object.assign(module.exports, {
+	scheduleGet,
+	schedulesOfCustomer,
+	schedulesInWindow,
+	unschedule,
+	billingKeyGet,
+	billingKeyDelete,
+});

@@ -7,12 +7,16 @@ import { iamportTransport } from '../transport/client';
 import { cashReceipt } from './cashReceipt/cashReceipt.resource';
 import { externalCashReceipt } from './externalCashReceipt/externalCashReceipt.resource';
 import { payment } from './payment/payment.resource';
+import { subscription } from './subscription/subscription.resource';
+import { virtualAccount } from './virtualAccount/virtualAccount.resource';
 
 /** Every resource, in the order the editor lists them: a new resource is its folder and one line here. */
 export const RESOURCES: Array<Resource<IamportTransport>> = [
 	cashReceipt,
 	externalCashReceipt,
 	payment,
+	subscription,
+	virtualAccount,
 ];
 
 /** Runs the selected operation over the input items on the item engine, with an i'mport V1 transport. */

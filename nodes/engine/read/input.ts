@@ -42,7 +42,7 @@ function readRequiredText(
 			ctx,
 			itemIndex,
 			`${label} must be text, not ${value === null ? 'null' : typeof value}`,
-			`Map ${label} from a field that holds ${holds} as text, e.g. {{ $json.${label} }}`,
+			`${NOTHING_SENT}. Map ${label} from a field that holds ${holds} as text, e.g. {{ $json.${label} }}`,
 		);
 	}
 	if (text.trim() === '') {
@@ -59,8 +59,8 @@ function readRequiredText(
 			itemIndex,
 			`${label} contains broken Unicode (a lone surrogate)`,
 			what === 'id'
-				? 'Such text cannot be sent in a URL. Check the source of this id.'
-				: `Such text cannot be sent. Check the source of this ${label}.`,
+				? `${NOTHING_SENT}: such text cannot be sent in a URL. Check the source of this id.`
+				: `${NOTHING_SENT}: such text cannot be sent. Check the source of this ${label}.`,
 		);
 	}
 	return text;
@@ -92,9 +92,12 @@ export function readId(
 	const id = readRequiredText(ctx, parameter, label, itemIndex, 'id');
 	// "." and ".." are path steps to any URL parser, so they can never name a single thing.
 	if (id === '.' || id === '..') {
-		throw new NodeOperationError(ctx.getNode(), `${label} "${id}" is not a valid id`, {
+		throw refuseItem(
+			ctx,
 			itemIndex,
-		});
+			`${label} "${id}" is not a valid id`,
+			`${NOTHING_SENT}: "." and ".." are path steps in a URL, never one id`,
+		);
 	}
 	return id;
 }
@@ -156,4 +159,62 @@ export function readBoolean(
 		);
 	}
 	return value;
+}
+
+/** Why one entry of an id list cannot name one thing, or undefined when it can. */
+function idEntryProblem(entry: unknown): string | undefined {
+	if (typeof entry !== 'string') return `is not text (${entry === null ? 'null' : typeof entry})`;
+	if (entry.trim() === '') return 'is empty';
+	if (!isWellFormed(entry)) return 'contains broken Unicode (a lone surrogate)';
+	if (entry === '.' || entry === '..') return `"${entry}" is not a valid id`;
+	return undefined;
+}
+
+/**
+ * Reads an optional list of ids: empty (nothing given) is [], text is split at commas and line
+ * breaks (each entry trimmed), a list from an expression is taken entry by entry as given (a
+ * number as its digits). Any entry that cannot name one thing (empty, not text, broken Unicode,
+ * "." or "..") refuses the item, as do more than `max` entries; repeated entries count once.
+ */
+export function readIdList(
+	ctx: IExecuteFunctions,
+	parameter: string,
+	label: string,
+	itemIndex: number,
+	max: number,
+): string[] {
+	const value = itemParameter(ctx, parameter, itemIndex, '');
+	if (value === undefined || value === null) return [];
+	let entries: unknown[];
+	if (typeof value === 'string') {
+		if (value.trim() === '') return [];
+		entries = value
+			.trim()
+			.split(/[,\n]/)
+			.map((entry) => entry.trim());
+	} else if (Array.isArray(value)) {
+		entries = value.map((entry) =>
+			typeof entry === 'number' && Number.isFinite(entry) ? String(entry) : entry,
+		);
+	} else {
+		throw refuseItem(
+			ctx,
+			itemIndex,
+			`${label} must be text (entries separated by commas) or a list, not ${typeof value}`,
+		);
+	}
+	for (const [n, entry] of entries.entries()) {
+		const problem = idEntryProblem(entry);
+		if (problem) {
+			throw refuseItem(
+				ctx,
+				itemIndex,
+				`${label}: entry ${n + 1} ${problem} (got ${JSON.stringify(entry ?? null)})`,
+			);
+		}
+	}
+	const ids = [...new Set(entries as string[])];
+	if (ids.length > max)
+		throw refuseItem(ctx, itemIndex, `${label} has ${ids.length} entries; at most ${max} per item`);
+	return ids;
 }

@@ -23,10 +23,12 @@ import {
 
 const UNSURE_HINT =
 	'The refund may or may not have gone through: look the payment up (Payment Get, or Dry Run) before refunding again. Running the same row again is safe: its reference is in the refund reason.';
-const NOT_PAID_VBANK =
-	'A virtual account that was never paid into has nothing to refund: close it with Virtual Account → Cancel Issuance';
 
 type FoundPayment = Extract<Found, { payment: Payment }>;
+
+/** not_paid for an issued virtual account that waits for its deposit: what to use instead. */
+const UNPAID_VBANK_MESSAGE =
+	'This virtual account was issued but not paid into yet: there is nothing to refund. To close it so that no deposit can arrive, use Virtual Account → Cancel Issuance.';
 
 /** The outcome decided from the look-up alone, before anything is sent (or undefined: refund it). */
 function decideBefore(item: RefundItem, found: FoundPayment, reference: string | undefined) {
@@ -45,7 +47,7 @@ function decideBefore(item: RefundItem, found: FoundPayment, reference: string |
 	if (!wasPaid(before)) {
 		const result = resultFor(item, 'not_paid', false, basis);
 		if (before.pay_method === 'vbank' && before.status === 'ready')
-			result.json.message = NOT_PAID_VBANK;
+			result.json.message = UNPAID_VBANK_MESSAGE;
 		return result;
 	}
 	if (left <= 0) return resultFor(item, 'already_refunded', true, basis);
