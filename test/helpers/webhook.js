@@ -16,20 +16,29 @@ const { createEngine } = require('./engine');
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const { IamportTrigger } = require(path.join(DIST, 'nodes/IamportTrigger/IamportTrigger.node.js'));
+const { PortOneTrigger } = require(path.join(DIST, 'nodes/PortOneTrigger/PortOneTrigger.node.js'));
 
-const TRIGGER_TYPE = 'n8n-nodes-iamport.iamportTrigger';
-const trigger = new IamportTrigger();
-const nodeTypes = {
-	getByName: () => trigger,
-	getByNameAndVersion: () => trigger,
-	getKnownTypes: () => ({}),
+/** The trigger under test per API: its node, type, name and credential. */
+const TRIGGERS = {
+	iamport: {
+		trigger: new IamportTrigger(),
+		type: 'n8n-nodes-iamport.iamportTrigger',
+		name: "I'mport Trigger",
+		credentials: { iamportApi: { id: 'cred-1', name: "i'mport simulator" } },
+	},
+	portone: {
+		trigger: new PortOneTrigger(),
+		type: 'n8n-nodes-iamport.portOneTrigger',
+		name: 'PortOne Trigger',
+		credentials: { portOneApi: { id: 'cred-1', name: 'PortOne simulator' } },
+	},
 };
 
 function readBody(req) {
 	return new Promise((resolve, reject) => {
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }
@@ -74,18 +83,25 @@ function clientAddress(req, proxyHops) {
  * @param {object} options.parameters the trigger's parameters
  * @param {object} options.credential credential data (impKey, impSecret, baseUrl)
  * @param {number} [options.proxyHops] like N8N_PROXY_HOPS (default 0)
+ * @param {'iamport'|'portone'} [options.api] which trigger (default the I'mport Trigger)
  */
-async function serveTrigger({ parameters, credential, proxyHops = 0 }) {
-	const engine = createEngine(credential);
+async function serveTrigger({ parameters, credential, proxyHops = 0, api = 'iamport' }) {
+	const { trigger, type, name, credentials } = TRIGGERS[api];
+	const nodeTypes = {
+		getByName: () => trigger,
+		getByNameAndVersion: () => trigger,
+		getKnownTypes: () => ({}),
+	};
+	const engine = createEngine(credential, { api });
 	const node = {
 		id: 'trigger-node',
-		name: "I'mport Trigger",
-		type: TRIGGER_TYPE,
+		name,
+		type,
 		typeVersion: 1,
 		position: [0, 0],
 		webhookId: '6f1c1d6e-3f57-4a59-9d6c-3c2f8a0c0001',
 		parameters,
-		credentials: { iamportApi: { id: 'cred-1', name: "i'mport simulator" } },
+		credentials,
 	};
 	const workflow = new Workflow({
 		id: 'wf-trigger',
@@ -102,7 +118,8 @@ async function serveTrigger({ parameters, credential, proxyHops = 0 }) {
 	const server = http.createServer(async (req, res) => {
 		const call = { workflowData: undefined };
 		calls.push(call);
-		const raw = await readBody(req);
+		const rawBody = await readBody(req);
+		const raw = rawBody.toString('utf8');
 		const contentType =
 			String(req.headers['content-type'] ?? '')
 				.split(';')[0]
@@ -117,6 +134,8 @@ async function serveTrigger({ parameters, credential, proxyHops = 0 }) {
 		}
 		Object.assign(req, {
 			body: parsed.body,
+			// n8n keeps the bytes as received beside what it parsed (its rawBodyReader middleware).
+			rawBody,
 			contentType,
 			ip: clientAddress(req, proxyHops),
 			params: {},
@@ -184,4 +203,6 @@ async function serveTrigger({ parameters, credential, proxyHops = 0 }) {
 	};
 }
 
-module.exports = { serveTrigger, TRIGGER_TYPE };
+const TRIGGER_TYPE = TRIGGERS.iamport.type;
+
+module.exports = { serveTrigger, TRIGGER_TYPE, TRIGGERS };

@@ -36,6 +36,8 @@ export function placeStoreId(request: EngineRequest, storeId: string | undefined
 		const withFilter = storeId || body.filter ? { ...body, filter } : body;
 		return { path: withQuery(path, 'requestBody', JSON.stringify(withFilter)), body: undefined };
 	}
+	// A request that names its store itself (the trigger, for the store a webhook names) keeps it.
+	if (/[?&]storeId=/.test(path)) return { path, body };
 	if (storeId && (request.method === 'GET' || body === undefined))
 		path = withQuery(path, 'storeId', storeId);
 	else if (storeId) body = { ...body, storeId };
