@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { hasControlCharacters } from '../engine/read/controlCharacters';
+
 /** The statuses i'mport V1 notifies (its webhook guide): the node's filter offers exactly these. */
 export const NOTIFIED_STATUSES = ['paid', 'ready', 'cancelled', 'failed'];
 
@@ -26,7 +28,6 @@ export class BadNotification extends Error {
 const IMP_UID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 const STATUS_PATTERN = /^[a-z_]{1,32}$/;
 const MAX_FREE_TEXT = 255;
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 const ACCEPTED_CONTENT_TYPES = ['application/json', 'application/x-www-form-urlencoded'];
 
@@ -42,7 +43,7 @@ function readFreeText(body: IDataObject, field: string): string | null {
 	const value = body[field];
 	if (value === undefined || value === null || value === '') return null;
 	if (typeof value !== 'string') throw new BadNotification(`${field} must be a single string`);
-	if (value.length > MAX_FREE_TEXT || CONTROL_CHARACTERS.test(value)) {
+	if (value.length > MAX_FREE_TEXT || hasControlCharacters(value)) {
 		throw new BadNotification(
 			`${field} must be at most ${MAX_FREE_TEXT} characters, without control characters`,
 		);

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { KNOWN_EVENT_TYPES, LEGACY_CONFIRM_EVENT, LEGACY_STATUS_EVENTS } from './events';
+import { hasControlCharacters } from '../engine/read/controlCharacters';
 import { BadWebhookBody, FORM_TYPE, JSON_TYPE, mediaTypeOf, parseBody } from './rawBody';
 
 // The trigger needs only this file: the refusal and the event lists come with it.
@@ -49,8 +50,6 @@ export interface WebhookEvent {
 // No length is documented for these ids (portone-io/developers.portone.io `src/schema/v2.openapi.json`);
 // a paymentId is the merchant's own.
 const MAX_ID_LENGTH = 256;
-// C0, DEL, C1, line and paragraph separators, bidirectional controls.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 /** false for text with a lone surrogate, which no URL can carry */
@@ -77,7 +76,12 @@ function readId(fields: IDataObject, field: string, required: boolean): string |
 	if (value.length > MAX_ID_LENGTH)
 		throw new BadWebhookBody(`${field} is longer than ${MAX_ID_LENGTH} characters`);
 	if (!isWellFormed(value)) throw new BadWebhookBody(`${field} holds broken Unicode`);
-	if (value === '.' || value === '..' || /[/\\]/.test(value) || CONTROL_CHARACTERS.test(value))
+	if (
+		value === '.' ||
+		value === '..' ||
+		/[/\\]/.test(value) ||
+		hasControlCharacters(value, { unicode: true })
+	)
 		throw new BadWebhookBody(`${field} holds a path or control character`);
 	return value;
 }
@@ -90,7 +94,7 @@ function readName(fields: IDataObject, field: string): string {
 	if (
 		typeof value !== 'string' ||
 		value.length > 100 ||
-		CONTROL_CHARACTERS.test(value) ||
+		hasControlCharacters(value, { unicode: true }) ||
 		!isWellFormed(value)
 	)
 		throw new BadWebhookBody(`${field} must be a name of at most 100 characters`);

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { hasControlCharacters } from '../../engine/read/controlCharacters';
 import { readId, refuseItem, segment } from '../../engine/read/input';
 import type { ShowFor, Target } from '../../engine/types';
 
@@ -33,7 +34,7 @@ export function readPaymentId(
 	if (id.length > MAX_ID_LENGTH) {
 		throw refuseItem(ctx, itemIndex, `Payment ID is longer than ${MAX_ID_LENGTH} characters`);
 	}
-	if (/[\u0000-\u001f\u007f]/.test(id)) {
+	if (hasControlCharacters(id)) {
 		throw refuseItem(
 			ctx,
 			itemIndex,
