@@ -10,7 +10,12 @@ const listRequests = (simulator) =>
 	simulator.log
 		.filter((e) => e.method === 'GET' && e.rawPath === '/payments')
 		.map((e) => JSON.parse(e.query.get('requestBody')));
-const getMany = (extra = {}) => ({ resource: 'payment', operation: 'getMany', ...extra });
+const getMany = (extra = {}) => ({
+	resource: 'payment',
+	operation: 'getMany',
+	simplify: false,
+	...extra,
+});
 
 describe('Payment → Get', () => {
 	test('found: the payment as PortOne reports it; unknown: not_found; one item per input item, paired', async () => {

@@ -49,6 +49,7 @@ const paymentGet = (extra = {}) => ({
 	resource: 'payment',
 	operation: 'get',
 	impUid: '={{ $json.imp_uid }}',
+	simplify: false,
 	...extra,
 });
 
@@ -57,6 +58,8 @@ const paymentGetManyByIds = (extra = {}) => ({
 	resource: 'payment',
 	operation: 'getMany',
 	selectBy: 'impUid',
+	// The full PaymentAnnotation, as these tests read it; Simplify has tests of its own.
+	simplify: false,
 	impUid: '={{ $json.imp_uid }}',
 	...extra,
 });
@@ -66,6 +69,8 @@ const paymentGetManyByStatus = (extra = {}) => ({
 	resource: 'payment',
 	operation: 'getMany',
 	selectBy: 'statusWindow',
+	// The full PaymentAnnotation, as these tests read it; Simplify has tests of its own.
+	simplify: false,
 	...extra,
 });
 
@@ -78,6 +83,8 @@ const paymentCancel = (extra = {}) => ({
 	resource: 'payment',
 	operation: 'cancel',
 	refundBy: 'impUid',
+	// The full PaymentAnnotation, as these tests read it; Simplify has tests of its own.
+	simplify: false,
 	impUid: '={{ $json.imp_uid }}',
 	refundMode: '={{ $json.mode }}',
 	amount: '={{ $json.amount }}',
@@ -92,6 +99,7 @@ module.exports.paymentCancel = paymentCancel;
 module.exports.portOnePaymentGet = (extra = {}) => ({
 	resource: 'payment',
 	operation: 'get',
+	simplify: false,
 	paymentId: '={{ $json.paymentId }}',
 	...extra,
 });
@@ -100,6 +108,7 @@ module.exports.portOnePaymentGet = (extra = {}) => ({
 module.exports.portOneRefund = (extra = {}) => ({
 	resource: 'payment',
 	operation: 'cancel',
+	simplify: false,
 	paymentId: '={{ $json.paymentId }}',
 	refundMode: '={{ $json.mode }}',
 	amount: '={{ $json.amount }}',

@@ -2,11 +2,13 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { KeyedQueue } from '../../../engine/keyedQueue';
 import { RefundBudget, readRunLimits } from '../../../engine/runLimits';
+import { simplifyResults } from '../../../engine/simplify';
 import type { ItemResult } from '../../../engine/types';
 import type { IamportTransport } from '../../transport/client';
 import { findPayment } from './cancel/find';
 import type { RefundItem } from './cancel/input';
 import { refundFound } from './cancel/refund';
+import { simplifyPayment } from './shared';
 
 /**
  * Payment → Cancel (refund): POST /payments/cancel, always after a fresh look-up of the payment,
@@ -40,11 +42,12 @@ export async function run(
 	{ queue, budget }: RefundRun,
 ): Promise<ItemResult> {
 	try {
-		return await queue.run(`${item.target.idField}:${item.target.id}`, async () => {
+		const result = await queue.run(`${item.target.idField}:${item.target.id}`, async () => {
 			const found = await findPayment(this, item, itemIndex, transport);
 			if ('failed' in found) return found.failed;
 			return await refundFound(item, found, itemIndex, transport, budget);
 		});
+		return item.simplify ? simplifyResults(result, 'payment', simplifyPayment) : result;
 	} finally {
 		// A row that ended without taking from the budget (decided, failed) lets the next rows go.
 		budget.pass(itemIndex);

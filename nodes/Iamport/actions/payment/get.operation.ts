@@ -5,6 +5,7 @@ import { resultOf } from '../../../engine/outcome';
 import type { QueryParam } from '../../../engine/query';
 import { queryString } from '../../../engine/query';
 import { readChoice, readId, segment } from '../../../engine/read/input';
+import { readSimplify, simplifyField, simplifyResults } from '../../../engine/simplify';
 import type { ItemResult, Target } from '../../../engine/types';
 import type { IamportTransport } from '../../transport/client';
 import { impUidField, merchantUidField } from '../common.descriptions';
@@ -17,6 +18,7 @@ import {
 	readAttempts,
 	readIncludeSandbox,
 	sandboxParams,
+	simplifyPayment,
 } from './shared';
 
 const showFor = { resource: ['payment'], operation: ['get'] };
@@ -91,6 +93,7 @@ export const description: INodeProperties[] = [
 		showFor,
 		"Whether to find payments made on a test channel too (include_sandbox=true). Off, i'mport hides them and such a payment comes out as not_found.",
 	),
+	simplifyField(showFor),
 ];
 
 /** The look-up's outcomes: see lookupOutcomes. */
@@ -103,6 +106,7 @@ interface GetItem {
 	lookUpBy: LookUpBy;
 	/** query parameters of every request of this item */
 	params: QueryParam[];
+	simplify: boolean;
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): GetItem {
@@ -115,12 +119,14 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): GetItem {
 		'impUid',
 	) as LookUpBy;
 	const sandbox = sandboxParams(readIncludeSandbox(this, itemIndex));
+	const simplify = readSimplify(this, itemIndex);
 	if (lookUpBy === 'impUid') {
 		const id = readId(this, 'impUid', 'imp_uid', itemIndex);
 		return {
 			lookUpBy,
 			target: { idField: 'imp_uid', id, path: paymentPath(id) },
 			params: sandbox,
+			simplify,
 		};
 	}
 	const id = readId(this, 'merchantUid', 'merchant_uid', itemIndex);
@@ -133,26 +139,31 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): GetItem {
 		lookUpBy,
 		target: { idField: 'merchant_uid', id, path },
 		params: [...sandbox, ['sorting', sort]],
+		simplify,
 	};
 }
 
 /** Every attempt under one merchant_uid, all pages: one output item whose response is { total, list }. */
 async function findAll(
 	this: IExecuteFunctions,
-	{ target, params }: GetItem,
+	item: GetItem,
 	itemIndex: number,
 	transport: IamportTransport,
 ): Promise<ItemResult> {
+	const { target } = item;
 	const { read, attempts: list } = await readAttempts(this, transport, itemIndex, {
 		path: target.path,
-		params,
+		params: item.params,
 		pageSize: ATTEMPTS_PAGE_SIZE,
 	});
 	if (!read.done) return resultOf(target, read.failed, outcomes);
 	// An empty list with code 0 is not documented (i'mport answers 404); it still means nothing was found.
 	const result = resultOf(target, read.last, outcomes, list.length === 0 ? 'not_found' : undefined);
 	result.success = list.length > 0;
-	result.json.response = { total: read.total, list };
+	result.json.response = {
+		total: read.total,
+		list: item.simplify ? list.map(simplifyPayment) : list,
+	};
 	return result;
 }
 
@@ -168,5 +179,6 @@ export async function run(
 		{ method: 'GET', path: `${item.target.path}${queryString(item.params)}`, idempotent: true },
 		itemIndex,
 	);
-	return resultOf(item.target, answer, outcomes);
+	const result = resultOf(item.target, answer, outcomes);
+	return item.simplify ? simplifyResults(result, 'response', simplifyPayment) : result;
 }

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { simplifyResults } from '../../../engine/simplify';
 import type { ItemResult } from '../../../engine/types';
+import { simplifyPayment } from './shared';
 import type { IamportTransport } from '../../transport/client';
 import { IdBatches } from './getMany/idBatches';
 import type { GetManyItem } from './getMany/items';
@@ -24,6 +26,9 @@ export async function run(
 	transport: IamportTransport,
 	batches: IdBatches,
 ): Promise<ItemResult | ItemResult[]> {
-	if (item.mode === 'ids') return await batches.resultFor(this, item, itemIndex, transport);
-	return await listWindow(this, item, itemIndex, transport);
+	const results =
+		item.mode === 'ids'
+			? await batches.resultFor(this, item, itemIndex, transport)
+			: await listWindow(this, item, itemIndex, transport);
+	return item.simplify ? simplifyResults(results, 'response', simplifyPayment) : results;
 }

@@ -94,3 +94,24 @@ export async function readAttempts(
 	});
 	return { read, attempts };
 }
+
+const isoOf = (unixSeconds: unknown) =>
+	Number(unixSeconds) > 0 ? new Date(Number(unixSeconds) * 1000).toISOString() : null;
+
+/** A payment in short (Simplify): what an operator decides on; the whole PaymentAnnotation otherwise. */
+export function simplifyPayment(payment: IDataObject): IDataObject {
+	const amount = Number(payment.amount ?? 0);
+	const refunded = Number(payment.cancel_amount ?? 0);
+	return {
+		imp_uid: payment.imp_uid ?? null,
+		merchant_uid: payment.merchant_uid ?? null,
+		status: payment.status ?? null,
+		amount,
+		refunded_amount: refunded,
+		remaining_amount: amount - refunded,
+		pay_method: payment.pay_method ?? null,
+		paid_at: isoOf(payment.paid_at),
+		name: payment.name ?? null,
+		receipt_url: payment.receipt_url ?? null,
+	};
+}

@@ -2,10 +2,12 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { KeyedQueue } from '../../../engine/keyedQueue';
 import { RefundBudget, readRunLimits } from '../../../engine/runLimits';
+import { simplifyResults } from '../../../engine/simplify';
 import type { ItemResult } from '../../../engine/types';
 import type { PortOneTransport } from '../../transport/client';
 import type { RefundRow } from './cancel/input';
 import { refund } from './cancel/refund';
+import { simplifyPayment } from './shared';
 
 /**
  * Payment → Cancel (refund) on PortOne V2: POST /payments/{paymentId}/cancel after a fresh
@@ -36,10 +38,11 @@ export async function run(
 ): Promise<ItemResult> {
 	try {
 		// Refunds of one payment in one run go one after the other, each seeing the balance left.
-		return await queue.run(
+		const result = await queue.run(
 			row.paymentId,
 			async () => await refund(row, itemIndex, transport, budget),
 		);
+		return row.simplify ? simplifyResults(result, 'payment', simplifyPayment) : result;
 	} finally {
 		budget.pass(itemIndex);
 	}

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readOptionalText, refuseItem } from '../../../engine/read/input';
+import { readSimplify, simplifyResults } from '../../../engine/simplify';
 import type { ItemResult } from '../../../engine/types';
 import type { PortOneTransport } from '../../transport/client';
 import type { ListingItem } from '../listing.input';
 import { readListing, readValues, runListing, windowFilter } from '../listing.input';
 import { METHOD_OPTIONS, STATUS_OPTIONS, TEXT_FIELDS } from './getMany/description';
-import { lookupOutcomes } from './shared';
+import { lookupOutcomes, simplifyPayment } from './shared';
 
 /**
  * Payment → Get Many: GET /payments (getPayments), page-based with the filter, once per input
@@ -16,6 +17,7 @@ export { description } from './getMany/description';
 
 interface PaymentListing extends ListingItem {
 	filter: IDataObject;
+	simplify: boolean;
 }
 
 export function prepare(this: IExecuteFunctions, itemIndex: number): PaymentListing {
@@ -55,7 +57,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PaymentList
 		}
 		filter.textSearch = [{ field, value: text }];
 	}
-	return { ...item, filter };
+	return { ...item, filter, simplify: readSimplify(this, itemIndex) };
 }
 
 export async function run(
@@ -64,10 +66,11 @@ export async function run(
 	itemIndex: number,
 	transport: PortOneTransport,
 ): Promise<ItemResult[]> {
-	return await runListing(this, transport, itemIndex, item, {
+	const results = await runListing(this, transport, itemIndex, item, {
 		path: '/payments',
 		body: (window) => ({ filter: { ...item.filter, ...windowFilter(window) } }),
 		paymentIdOf: (payment) => payment.id,
 		table: lookupOutcomes,
 	});
+	return item.simplify ? simplifyResults(results, 'response', simplifyPayment) : results;
 }

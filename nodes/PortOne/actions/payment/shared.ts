@@ -37,3 +37,22 @@ export const cancellationsOf = (payment: Payment): Cancellation[] =>
 
 /** Statuses of a payment money was paid on (a partly or fully cancelled one was paid too). */
 export const PAID_STATUSES = ['PAID', 'PARTIAL_CANCELLED', 'CANCELLED'];
+
+/** A V2 payment in short (Simplify): what an operator decides on; PortOne's whole Payment otherwise. */
+export function simplifyPayment(payment: Payment): IDataObject {
+	const amount = amountOf(payment);
+	const total = Number(amount.total ?? 0);
+	const cancelled = Number(amount.cancelled ?? 0);
+	return {
+		paymentId: payment.id ?? null,
+		transactionId: payment.transactionId ?? null,
+		status: payment.status ?? null,
+		total,
+		cancelled,
+		remaining: total - cancelled,
+		method: (payment.method as IDataObject | undefined)?.type ?? null,
+		paidAt: payment.paidAt ?? null,
+		orderName: payment.orderName ?? null,
+		receiptUrl: payment.receiptUrl ?? null,
+	};
+}

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { impUidField, merchantUidField } from '../../common.descriptions';
 import { runLimitsField } from '../../../../engine/runLimits';
+import { simplifyField } from '../../../../engine/simplify';
 import { includeSandboxField } from '../shared';
 
 export const showFor = { resource: ['payment'], operation: ['cancel'] };
@@ -88,6 +89,7 @@ export const description: INodeProperties[] = [
 		"Whether to find payments made on a test channel too (include_sandbox=true). Off, i'mport hides them and such a payment comes out as not_found, nothing refunded.",
 	),
 	runLimitsField(showFor),
+	simplifyField(showFor),
 	{
 		displayName: 'Additional Fields',
 		name: 'refundFields',

@@ -9,6 +9,7 @@ import {
 	segment,
 } from '../../../../engine/read/input';
 import { itemParameter } from '../../../../engine/read/itemParameter';
+import { readSimplify } from '../../../../engine/simplify';
 import { readWon, wonProblem } from '../../../../engine/read/won';
 import type { Target } from '../../../../engine/types';
 import { paymentPath, readIncludeSandbox } from '../shared';
@@ -28,6 +29,8 @@ export interface RefundItem {
 	/** optional cancel fields, checked */
 	fields: IDataObject;
 	dryRun: boolean;
+	/** report the payment in short (Simplify) */
+	simplify: boolean;
 	includeSandbox: boolean;
 }
 
@@ -152,5 +155,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundItem 
 	const fields = readFields(this, itemIndex, amount);
 	const includeSandbox = readIncludeSandbox(this, itemIndex);
 	const dryRun = readBoolean(this, 'dryRun', 'Dry Run', itemIndex, false);
-	return { target, mode, amount, reference, userReason, fields, dryRun, includeSandbox };
+	const simplify = readSimplify(this, itemIndex);
+	return { target, mode, amount, reference, userReason, fields, dryRun, includeSandbox, simplify };
 }

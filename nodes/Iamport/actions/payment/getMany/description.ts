@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { impUidField } from '../../common.descriptions';
+import { simplifyField } from '../../../../engine/simplify';
 import { includeSandboxField, paymentSortField } from '../shared';
 
 export const showFor = { resource: ['payment'], operation: ['getMany'] };
@@ -97,4 +98,5 @@ export const description: INodeProperties[] = [
 		showFor,
 		"Whether to include payments made on a test channel (include_sandbox=true). Off, i'mport leaves them out, and a test payment's imp_uid comes out as not_found.",
 	),
+	simplifyField(showFor),
 ];

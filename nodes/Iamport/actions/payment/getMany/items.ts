@@ -6,6 +6,7 @@ import { itemParameter } from '../../../../engine/read/itemParameter';
 import { readUnixSeconds, toUnixSeconds } from '../../../../engine/read/dateTime';
 import { readWhole } from '../../../../engine/read/won';
 import type { Target } from '../../../../engine/types';
+import { readSimplify } from '../../../../engine/simplify';
 import { PAYMENT_SORTS, readIncludeSandbox } from '../shared';
 
 /** GET /payments?imp_uid[]=…: at most 100 ids per request (the spec). */
@@ -36,10 +37,12 @@ export interface IdItem {
 	mode: 'ids';
 	target: Target;
 	includeSandbox: boolean;
+	simplify: boolean;
 }
 
 export interface WindowItem {
 	mode: 'window';
+	simplify: boolean;
 	status: string;
 	from: number;
 	to: number;
@@ -86,9 +89,11 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): GetManyItem
 		'impUid',
 	);
 	const includeSandbox = readIncludeSandbox(this, itemIndex);
+	const simplify = readSimplify(this, itemIndex);
 	if (selectBy === 'impUid') {
 		const id = readId(this, 'impUid', 'imp_uid', itemIndex);
-		return { mode: 'ids', target: { idField: 'imp_uid', id, path: '/payments' }, includeSandbox };
+		const target = { idField: 'imp_uid', id, path: '/payments' };
+		return { mode: 'ids', target, includeSandbox, simplify };
 	}
 	const status = readChoice(this, 'listStatus', 'Payment Status', itemIndex, STATUSES, 'paid');
 	const sort = readChoice(this, 'listSort', 'Sort', itemIndex, PAYMENT_SORTS, '-started');
@@ -116,5 +121,5 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): GetManyItem
 			);
 		}
 	}
-	return { mode: 'window', status, from, to, sort, limit, includeSandbox };
+	return { mode: 'window', status, from, to, sort, limit, includeSandbox, simplify };
 }

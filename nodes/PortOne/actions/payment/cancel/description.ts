@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { runLimitsField } from '../../../../engine/runLimits';
+import { simplifyField } from '../../../../engine/simplify';
 import { paymentIdField } from '../../common.descriptions';
 import { BANK_OPTIONS } from './banks';
 
@@ -59,6 +60,7 @@ const properties: INodeProperties[] = [
 			'Whether to only look each payment up and report what would happen (would_refund with what is left, already_refunded, exceeds_balance, …), refunding nothing',
 	},
 	runLimitsField({}),
+	simplifyField({}),
 	{
 		displayName: 'Additional Fields',
 		name: 'refundFields',

@@ -8,6 +8,7 @@ import {
 	refuseItem,
 } from '../../../../engine/read/input';
 import { itemParameter } from '../../../../engine/read/itemParameter';
+import { readSimplify } from '../../../../engine/simplify';
 import { readWon, wonProblem } from '../../../../engine/read/won';
 import type { Target } from '../../../../engine/types';
 import { paymentTarget, readPaymentId } from '../../common.descriptions';
@@ -21,6 +22,8 @@ export interface RefundRow extends RefundIntent {
 	/** CancelPaymentBody fields besides amount, reason and the balance check */
 	fields: IDataObject;
 	dryRun: boolean;
+	/** report the payment in short (Simplify) */
+	simplify: boolean;
 }
 
 function readMode(
@@ -152,5 +155,6 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RefundRow {
 		userReason,
 		fields: readFields(this, itemIndex, amount),
 		dryRun: readBoolean(this, 'dryRun', 'Dry Run', itemIndex, false),
+		simplify: readSimplify(this, itemIndex),
 	};
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { simplifyField } from '../../../../engine/simplify';
 import { listingFields } from '../../listing.descriptions';
 
 /** Payment statuses as GET /payments filters them (the filter says PENDING where a payment says PAY_PENDING). */
@@ -105,6 +106,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyField({}),
 ];
 
 export const description = updateDisplayOptions(
