@@ -15,7 +15,7 @@ export function simplifyField(show: ShowFor): INodeProperties {
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to return a simplified version of the payment (ids, status, amounts paid, refunded and left, method, time, receipt URL) instead of the raw data',
+			'Whether to return a simplified version of the payment (IDs, status, amounts paid, refunded and left, method, time, receipt URL) instead of the raw data',
 		displayOptions: { show },
 	};
 }
