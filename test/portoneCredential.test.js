@@ -208,6 +208,20 @@ describe('the credential test (testedBy function, n8n-core CredentialTestContext
 		});
 	});
 
+	test('a 2xx that is not a payment list (a proxy or a mock answering anything): Error, not "accepted"', async () => {
+		const { secret } = await simulator();
+		const plain = await plainServer((_req, res) => {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end('{"ok":true}');
+		});
+		const baseUrl = `http://127.0.0.1:${plain.address().port}`;
+		expect(await runTest({ apiSecret: secret, baseUrl })).toEqual({
+			status: 'Error',
+			message: `The Base URL ${baseUrl} answered HTTP 200, but not the way PortOne's API does. Check the Base URL.`,
+		});
+		expect(plain.requests).toBe(1);
+	});
+
 	test('no API secret of the simulator, nor the mistyped one, in any result or n8n log line', () => {
 		const text = visibleText(results, capturedLogs);
 		expect(results.length).toBeGreaterThan(10);
