@@ -482,15 +482,15 @@ async function importExamples(bin, env, tmp, { files, baseUrl, account }) {
 }
 
 /**
- * Imports one credential of this package's type ({ id, name } and its `data`) and `workflows`
- * (workflow JSON objects, each with an id), one `n8n import:*` command each, for scripts that
- * build their workflows instead of taking them from examples/.
+ * Imports one credential ({ id, name, type? } and its `data`; the type defaults to the I'mport API
+ * credential) and `workflows` (workflow JSON objects, each with an id), one `n8n import:*` command
+ * each, for scripts that build their workflows or bring their own examples.
  */
 async function importWorkflows(bin, env, tmp, { credential, data, workflows }) {
 	const credentialsFile = path.join(tmp, 'credentials.json');
 	fs.writeFileSync(
 		credentialsFile,
-		JSON.stringify([{ ...credential, type: CREDENTIAL_TYPE, data }]),
+		JSON.stringify([{ type: CREDENTIAL_TYPE, ...credential, data }]),
 	);
 	const commands = [['import:credentials', `--input=${credentialsFile}`]];
 	for (const workflow of workflows) {

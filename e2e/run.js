@@ -29,18 +29,11 @@ const {
 	importExamples,
 	parseExecution,
 } = require('./n8n');
-const { check, workFolder, runScript } = require('./script');
+const { check, sameJson, workFolder, runScript } = require('./script');
 
 const SECRET_MARKER = 'test_imp_secret_DO_NOT_LEAK';
 
 /* ------------------------------------------------------------------ checks */
-
-function sameJson(actual, expected) {
-	const norm = (v) => JSON.stringify(v, Object.keys(v ?? {}).sort());
-	return norm(actual) === norm(expected)
-		? true
-		: `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
-}
 
 /** { imp_uid: outcome } of a list of items. */
 const outcomes = (items) => Object.fromEntries(items.map((i) => [i.json.imp_uid, i.json.outcome]));

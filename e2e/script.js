@@ -57,6 +57,26 @@ function same(actual, expected) {
 		: `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }
 
+/** JSON text with the keys of every object sorted, at every depth (arrays keep their order). */
+function canonicalJson(value) {
+	return JSON.stringify(value, (_key, v) =>
+		v && typeof v === 'object' && !Array.isArray(v)
+			? Object.fromEntries(
+					Object.keys(v)
+						.sort()
+						.map((k) => [k, v[k]]),
+				)
+			: v,
+	);
+}
+
+/** Compares as JSON whatever the key order, at every depth: true, or what was expected and what came. */
+function sameJson(actual, expected) {
+	return canonicalJson(actual) === canonicalJson(expected)
+		? true
+		: `expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+}
+
 /** Async stops (servers, processes) run last first by `run()`, which forgets them; their errors are ignored. */
 function cleanups() {
 	const list = [];
@@ -144,6 +164,7 @@ module.exports = {
 	report,
 	check,
 	same,
+	sameJson,
 	cleanups,
 	workFolder,
 	runScript,

@@ -6,7 +6,7 @@ import type {
 
 import { networkCodeOf, networkWords } from '../../engine/thrown';
 import { checkedApiSecret, checkedBaseUrl, storeIdOf, V1_KEY_HINT } from '../transport/account';
-import { isErrorBody } from '../transport/answer';
+import { isErrorBody, isJsonObject } from '../transport/answer';
 
 const TEST_TIMEOUT_MS = 30_000;
 
@@ -59,7 +59,10 @@ export async function testPortOneCredential(
 	}
 	const typed = isErrorBody(body) ? body : undefined;
 	const said = typed ? ` ${typed.type}${typed.message ? `: ${typed.message}` : ''}` : '';
-	if (status >= 200 && status < 300 && typeof body === 'object' && body !== null) {
+	// GetPaymentsResponse always has `items`: any other 2xx is some other server (a proxy's page, a
+	// mock), which proves nothing about the secret.
+	const listed = isJsonObject(body) && Array.isArray(body.items);
+	if (status >= 200 && status < 300 && listed) {
 		return {
 			status: 'OK',
 			message: storeId

@@ -44,8 +44,17 @@ export function placeStoreId(request: EngineRequest, storeId: string | undefined
 	return { path, body };
 }
 
+/**
+ * After an HTTP 401, n8n-core's request helper calls the credential's pre-authentication and sends
+ * the request once more (`preAuthenticationRetryStatusCode`, default 401), whether or not anything
+ * was refreshed. A V2 secret has no token to refresh, so that second request could only be refused
+ * again: no status retries.
+ */
+const NO_REFRESH_RETRY = { preAuthenticationRetryStatusCode: [] as number[] };
+
 function portOneConnection(ctx: TransportContext): ApiConnection<PortOneAnswer> {
-	const credentials = credentialOnce(ctx, CREDENTIAL_TYPE);
+	const loaded = credentialOnce(ctx, CREDENTIAL_TYPE);
+	const credentials = async () => ({ ...(await loaded()), ...NO_REFRESH_RETRY });
 	return {
 		apiName: 'PortOne',
 		async attempt(request, timeoutMs) {
