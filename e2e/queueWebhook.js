@@ -105,6 +105,15 @@ const WORKFLOW = {
 /** Paid payments with an issued cash receipt, one per real notification. */
 const PAID = Array.from({ length: 6 }, (_, n) => `imp_qwh_${String(n + 1).padStart(4, '0')}`);
 
+/** The HTTP status of a GET (0 when nothing answered within 5 s). */
+const getStatus = async (url) => {
+	try {
+		return (await fetch(url, { signal: AbortSignal.timeout(5_000) })).status;
+	} catch {
+		return 0;
+	}
+};
+
 const installedOnDisk = (userFolder) => {
 	const file = path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE, 'package.json');
 	return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).version : null;
@@ -446,30 +455,47 @@ async function main() {
 
 		const late2User = folder('late-2-user');
 		const downloadsBefore = registry.downloads();
+		const late2Env = await envOf(
+			late2User,
+			{
+				N8N_REINSTALL_MISSING_PACKAGES: 'true',
+				N8N_COMMUNITY_PACKAGES_REGISTRY: registry.url,
+				// the worker's health endpoints, on loopback
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			},
+			{ viaShim: false },
+		);
 		const late2 = track(
 			'late-2',
-			await startWorker(
-				bin,
-				await envOf(
-					late2User,
-					{ N8N_REINSTALL_MISSING_PACKAGES: 'true', N8N_COMMUNITY_PACKAGES_REGISTRY: registry.url },
-					{ viaShim: false },
-				),
-				'late-2 (reinstall, private registry)',
-			),
+			await startWorker(bin, late2Env, 'late-2 (reinstall, private registry)'),
 		);
+		const readinessUrl = `http://127.0.0.1:${late2Env.QUEUE_HEALTH_CHECK_PORT}/healthz/readiness`;
+		let readiness = 0;
+		await waitFor(
+			'late-2 readiness',
+			async () => {
+				readiness = await getStatus(readinessUrl);
+				return readiness === 200;
+			},
+			15_000,
+		).catch(() => {});
 		const refusal = stripAnsi(late2.logs())
 			.split('\n')
 			.find((line) => line.includes(`Failed to reinstall community package ${PACKAGE}`));
 		console.log(`      late-2: ${refusal?.trim()}`);
 		check(
-			'late-2 (N8N_REINSTALL_MISSING_PACKAGES + N8N_COMMUNITY_PACKAGES_REGISTRY, no licence): the reinstall is refused for the licence, the registry never asked, and the worker still reports ready',
+			'late-2 (N8N_REINSTALL_MISSING_PACKAGES + N8N_COMMUNITY_PACKAGES_REGISTRY, no licence): the reinstall is refused for the licence, the registry never asked; yet the worker is ready and GET /healthz/readiness answers 200',
 			() =>
-				/Your license does not allow for/.test(refusal ?? '') &&
-				!installedOnDisk(late2User) &&
-				registry.downloads() === downloadsBefore
-					? true
-					: `log: ${refusal}; on disk: ${installedOnDisk(late2User)}; downloads ${registry.downloads() - downloadsBefore}`,
+				same(
+					{
+						refused: /Your license does not allow for/.test(refusal ?? ''),
+						onDisk: installedOnDisk(late2User),
+						downloads: registry.downloads() - downloadsBefore,
+						readiness,
+					},
+					{ refused: true, onDisk: null, downloads: 0, readiness: 200 },
+				),
 		);
 		await late2.stop();
 
