@@ -307,7 +307,7 @@ async function main() {
 					: `HTTP ${atMain.status}, ${lookups(mark0).length} look-ups`,
 		);
 		console.log(
-			`      main answered HTTP ${atMain.status} ${String(atMain.answer).replace(/\s+/g, ' ').slice(0, 80)}`,
+			`      main answered HTTP ${atMain.status} ${(/<pre>([^<]*)<\/pre>/.exec(String(atMain.answer))?.[1] ?? String(atMain.answer)).slice(0, 120)}`,
 		);
 
 		const seen = new Set();
