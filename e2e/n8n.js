@@ -8,7 +8,7 @@
  * Environment: N8N_E2E_VERSION (default 2.41.1), N8N_E2E_CACHE (default .cache/n8n-<version>).
  * Command line (read here for every script): --reinstall (ignore the cached n8n).
  */
-const { spawn } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
@@ -305,8 +305,8 @@ function removeStalePartials() {
 	}
 }
 
-/** npm pack of the project, installed into <userFolder>/.n8n/nodes like a community package. */
-async function installPackage(userFolder, tmp) {
+/** `npm pack` of the project (after a build) into `tmp`: { tarball, ms }. */
+async function packPackage(tmp) {
 	for (const file of [
 		'dist/nodes/Iamport/Iamport.node.js',
 		'dist/credentials/IamportApi.credentials.js',
@@ -320,7 +320,13 @@ async function installPackage(userFolder, tmp) {
 	});
 	if (pack.code !== 0) throw new Error(describeFailure('npm pack', pack));
 	const [{ filename }] = JSON.parse(pack.stdout);
-	const tarball = path.join(tmp, path.basename(filename));
+	return { tarball: path.join(tmp, path.basename(filename)), ms: pack.ms };
+}
+
+/** npm pack of the project, installed into <userFolder>/.n8n/nodes like a community package. */
+async function installPackage(userFolder, tmp) {
+	const pack = await packPackage(tmp);
+	const { tarball } = pack;
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	fs.writeFileSync(
@@ -570,7 +576,7 @@ function startProcess(command, args, { cwd, env, graceMs }) {
 /**
  * `n8n start` in its own process group, on env.N8N_PORT; resolves once each of `readyPaths` (by
  * default GET /healthz and then GET /rest/settings: /healthz comes up before the REST API has its
- * routes) answered 200, within timeoutMs in all. Returns { url, logs(), stop() }; stop() kills the
+ * routes) answered 200, within timeoutMs in all. Returns { url, pid, logs(), stop() }; stop() kills the
  * whole group.
  */
 async function startN8n(
@@ -585,7 +591,7 @@ async function startN8n(
 		env,
 		graceMs: 5_000,
 	});
-	const server = { url, logs: n8nProcess.logs, stop: n8nProcess.stop };
+	const server = { url, pid: n8nProcess.pid, logs: n8nProcess.logs, stop: n8nProcess.stop };
 	const tail = () => n8nProcess.logs().split('\n').slice(-30).join('\n');
 	const waitingFor = [...readyPaths];
 	while (Date.now() - started < timeoutMs) {
@@ -610,6 +616,267 @@ async function startN8n(
 	throw new Error(
 		`n8n start: no 200 from ${url}${waitingFor[0]} within ${seconds(timeoutMs)}\n${tail()}`,
 	);
+}
+
+/* ------------------------------------------------------------------ queue mode */
+
+const QUEUE_TIMEOUTS = {
+	redisStart: 30_000,
+	workerStart: 3 * MINUTE,
+	webhookStart: 3 * MINUTE,
+	stop: 45_000, // n8n waits up to 30 s for running executions on SIGTERM
+	webhookRegistered: 30_000,
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+/** The numbers captured by `pattern` (global, one group) in a process's output. */
+const idsIn = (logs, pattern) => [...stripAnsi(logs).matchAll(pattern)].map((m) => Number(m[1]));
+
+/** Polls `condition` (sync or async) until it holds; throws after timeoutMs. */
+async function waitFor(what, condition, timeoutMs) {
+	const started = Date.now();
+	while (!(await condition())) {
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`${what}: not within ${seconds(timeoutMs)}`);
+		await sleep(200);
+	}
+}
+
+/**
+ * A long-running process in its own process group, ready once `isReady(output)` holds (within
+ * timeoutMs). Returns { name, pid, logs(), exited(), stop() }; stop() sends SIGTERM to the group,
+ * then SIGKILL after QUEUE_TIMEOUTS.stop, and kills what is left of the group either way.
+ */
+async function startService(name, command, args, { env, cwd, isReady, timeoutMs }) {
+	const started = Date.now();
+	const service = {
+		name,
+		...startProcess(command, args, { cwd, env, graceMs: QUEUE_TIMEOUTS.stop }),
+	};
+	const tail = () => service.logs().split('\n').slice(-30).join('\n');
+	while (!isReady(stripAnsi(service.logs()))) {
+		const exited = service.exited();
+		if (exited)
+			throw new Error(
+				`${name} exited early (code ${exited.code}${exited.signal ? `, ${exited.signal}` : ''})\n${tail()}`,
+			);
+		if (Date.now() - started > timeoutMs) {
+			await service.stop();
+			throw new Error(`${name} not ready within ${seconds(timeoutMs)}\n${tail()}`);
+		}
+		await sleep(200);
+	}
+	timings.push({ step: 'start', detail: name, ms: Date.now() - started });
+	return service;
+}
+
+/** redis-server on 127.0.0.1:port, no persistence, its files in <tmp>/redis; REDIS_SERVER names the binary. */
+function startRedis(tmp, port) {
+	const redisServer = process.env.REDIS_SERVER || 'redis-server';
+	if (spawnSync(redisServer, ['--version'], { stdio: 'ignore' }).status !== 0) {
+		throw new Error(
+			`${redisServer} not found: install Redis (Debian: apt-get install -y redis-server) or set REDIS_SERVER`,
+		);
+	}
+	const dir = path.join(tmp, 'redis');
+	fs.mkdirSync(dir);
+	// Loopback only, no persistence; its own folder for anything it writes.
+	const args = [
+		'--bind',
+		'127.0.0.1',
+		'--port',
+		String(port),
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+		'--daemonize',
+		'no',
+	];
+	return startService(`redis-server on 127.0.0.1:${port}`, redisServer, args, {
+		cwd: dir,
+		env: process.env,
+		isReady: (out) => out.includes('Ready to accept connections'),
+		timeoutMs: QUEUE_TIMEOUTS.redisStart,
+	});
+}
+
+/**
+ * n8n names a worker after the hostname when it thinks it runs in a container (the test n8n-core
+ * makes, copied here): two workers on one host would then share one id.
+ */
+function n8nUsesHostname() {
+	if (fs.existsSync('/.dockerenv') || fs.existsSync('/run/.containerenv')) return true;
+	for (const file of ['/proc/self/cgroup', '/proc/self/mountinfo']) {
+		try {
+			if (/docker|kubepods|kubelet|containerd/.test(fs.readFileSync(file, 'utf8'))) return true;
+		} catch {
+			// not readable
+		}
+	}
+	return false;
+}
+
+/** Whether `unshare --uts` can give a process its own hostname here (needs root or CAP_SYS_ADMIN). */
+function canUnshareUts() {
+	const r = spawnSync('unshare', ['--uts', '--', 'sh', '-c', 'hostname n8n-queue-probe'], {
+		stdio: 'ignore',
+		timeout: 10_000,
+	});
+	return r.status === 0;
+}
+
+/**
+ * `n8n worker --concurrency=N`, ready on "n8n worker is now ready"; under its own hostname when
+ * `hostname` is given (`unshare --uts` execs, so the service's pid is the worker's own).
+ */
+function startWorker(bin, env, name, hostname, { concurrency = 5 } = {}) {
+	const n8nArgs = [bin, 'worker', `--concurrency=${concurrency}`];
+	const [command, args] = hostname
+		? [
+				'unshare',
+				[
+					'--uts',
+					'--',
+					'sh',
+					'-c',
+					'hostname "$0" && exec "$@"',
+					hostname,
+					process.execPath,
+					...n8nArgs,
+				],
+			]
+		: [process.execPath, n8nArgs];
+	return startService(
+		`${name} (n8n worker${hostname ? `, hostname ${hostname}` : ''})`,
+		command,
+		args,
+		{
+			cwd: env.N8N_USER_FOLDER,
+			env,
+			isReady: (out) => out.includes('n8n worker is now ready'),
+			timeoutMs: QUEUE_TIMEOUTS.workerStart,
+		},
+	);
+}
+
+/**
+ * `n8n webhook` (production webhooks only) on env.N8N_PORT, ready once it logged "Webhook listener
+ * waiting for requests" and then GET /healthz answered 200. Returns startService's object and its `url`.
+ */
+async function startWebhookProcess(bin, env, name) {
+	const started = Date.now();
+	const url = `http://127.0.0.1:${env.N8N_PORT}`;
+	const service = await startService(
+		`${name} (n8n webhook, ${url})`,
+		process.execPath,
+		[bin, 'webhook'],
+		{
+			cwd: env.N8N_USER_FOLDER,
+			env,
+			isReady: (out) => out.includes('Webhook listener waiting for requests'),
+			timeoutMs: QUEUE_TIMEOUTS.webhookStart,
+		},
+	);
+	const left = QUEUE_TIMEOUTS.webhookStart - (Date.now() - started);
+	await waitFor(
+		`${name}: GET ${url}/healthz answering 200`,
+		async () => (await httpGetStatus(`${url}/healthz`, 2_000)) === 200,
+		Math.max(left, 5_000),
+	).catch(async (error) => {
+		await service.stop();
+		throw error;
+	});
+	return { ...service, url };
+}
+
+/** The environment every queue-mode process shares, on top of n8nEnv's offline loopback one: own ports each. */
+async function queueEnv(userFolder, { redisPort, database }) {
+	return {
+		...n8nEnv(userFolder, { main: await freePort(), broker: await freePort() }),
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redisPort),
+		QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
+		DB_SQLITE_DATABASE: database,
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_LOG_LEVEL: 'info',
+	};
+}
+
+/**
+ * Waits (bounded) until n8n serves a POST production webhook: readiness can answer 200 before a
+ * published workflow's webhook is registered. A GET, which a POST webhook refuses without running
+ * anything, tells "registered for POST" from "not registered".
+ */
+async function waitForWebhook(webhookUrl, timeoutMs = QUEUE_TIMEOUTS.webhookRegistered) {
+	const registered = () =>
+		new Promise((resolve) => {
+			const req = http.get(webhookUrl, { timeout: 5_000 }, (res) => {
+				let body = '';
+				res.setEncoding('utf8');
+				res.on('data', (d) => (body += d));
+				res.on('end', () => resolve(body.includes('Did you mean to make a POST request')));
+			});
+			req.on('timeout', () => req.destroy());
+			req.on('error', () => resolve(false));
+		});
+	await waitFor(`webhook ${webhookUrl} registered`, registered, timeoutMs);
+}
+
+/**
+ * Which of `groups` (process-group ids: the pids of startProcess/startService) holds the TCP
+ * socket 127.0.0.1:clientPort connected to 127.0.0.1:serverPort, read from Linux's /proc: the
+ * socket's inode in /proc/net/tcp, then the /proc/<pid>/fd link to it. Ask while the connection is
+ * open (a server asking about a request it has not answered yet). null when none of them holds it.
+ */
+function loopbackClientGroup(clientPort, serverPort, groups) {
+	const hexPort = (port) => port.toString(16).toUpperCase().padStart(4, '0');
+	const [local, remote] = [`0100007F:${hexPort(clientPort)}`, `0100007F:${hexPort(serverPort)}`];
+	const socket = fs
+		.readFileSync('/proc/net/tcp', 'utf8')
+		.split('\n')
+		.map((line) => line.trim().split(/\s+/))
+		.find((f) => f[1] === local && f[2] === remote);
+	if (!socket || socket[9] === '0') return null;
+	const target = `socket:[${socket[9]}]`;
+	for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+		try {
+			const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+			// pid (comm) state ppid pgrp ...: comm may hold spaces, so count from its closing parenthesis
+			const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+			if (!groups.includes(pgrp)) continue;
+			const holds = (fd) => {
+				try {
+					return fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === target;
+				} catch {
+					return false; // closed meanwhile
+				}
+			};
+			if (fs.readdirSync(`/proc/${pid}/fd`).some(holds)) return pgrp;
+		} catch {
+			// gone meanwhile, or not ours to read
+		}
+	}
+	return null;
+}
+
+/** Rows of a query on n8n's SQLite database (read-only), with the sqlite3 module of the cached n8n. */
+function sqliteQuery(database, sql) {
+	const sqlite3 = require(path.join(CACHE_DIR, 'node_modules', 'sqlite3'));
+	return new Promise((resolve, reject) => {
+		const db = new sqlite3.Database(database, sqlite3.OPEN_READONLY, (error) => {
+			if (error) reject(error);
+		});
+		db.all(sql, (error, rows) => {
+			db.close();
+			if (error) reject(error);
+			else resolve(rows);
+		});
+	});
 }
 
 /**
@@ -680,6 +947,37 @@ function restClient(baseUrl, { timeoutMs }) {
 	};
 }
 
+/** Activates (publishes) a workflow over REST as the editor does: its current version. Resolves to whether it is active. */
+async function activateWorkflow({ rest }, workflowId) {
+	const { data } = await rest('GET', `/workflows/${workflowId}`);
+	const versionId = data.versionId;
+	await rest('POST', `/workflows/${workflowId}/activate`, { versionId });
+	const after = await rest('GET', `/workflows/${workflowId}`);
+	return after.data.active === true;
+}
+
+/** The executions of a workflow over REST, oldest first: [{ id, status, finished, mode }]. */
+async function executionsOf({ rest }, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const { data } = await rest('GET', `/executions?filter=${filter}&limit=100`);
+	return data.results
+		.map((e) => ({ id: String(e.id), status: e.status, finished: e.finished, mode: e.mode }))
+		.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** One execution with its run data over REST (n8n stores it "flatted"; parsed with n8n's own flatted). */
+async function executionData({ rest }, id, flatted) {
+	const { data: execution } = await rest('GET', `/executions/${id}`);
+	const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
+	return { ...execution, data };
+}
+
+/** Items on one output of a node's first run in an execution ([] when it did not run or the output got nothing). */
+function nodeItems(execution, node, output = 0) {
+	const runs = execution.data?.resultData?.runData?.[node];
+	return (runs?.[0]?.data?.main?.[output] ?? []).map((i) => i.json);
+}
+
 /** The execution JSON that `n8n execute --rawOutput` prints after its log lines. */
 function parseExecution(stdout) {
 	const start = stdout.search(/^\{\s*$/m);
@@ -709,6 +1007,7 @@ module.exports = {
 	npmCli,
 	npm,
 	ensureN8n,
+	packPackage,
 	installPackage,
 	n8nEnv,
 	legacyExpressionEngine,
@@ -720,6 +1019,25 @@ module.exports = {
 	startN8n,
 	restClient,
 	parseExecution,
+	activateWorkflow,
+	executionsOf,
+	executionData,
+	nodeItems,
+	QUEUE_TIMEOUTS,
+	sleep,
+	stripAnsi,
+	idsIn,
+	waitFor,
+	startService,
+	startRedis,
+	n8nUsesHostname,
+	canUnshareUts,
+	startWorker,
+	startWebhookProcess,
+	queueEnv,
+	waitForWebhook,
+	sqliteQuery,
+	loopbackClientGroup,
 	EXAMPLES,
 	CREDENTIAL_TYPE,
 	NODE_TYPE,

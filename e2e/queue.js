@@ -15,7 +15,6 @@
  * Environment: N8N_E2E_VERSION, N8N_E2E_CACHE (see e2e/n8n.js), REDIS_SERVER (the redis-server to run).
  * Exit code 0 only when every check passed.
  */
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
@@ -32,23 +31,28 @@ const {
 	installPackage,
 	n8nEnv,
 	n8n,
-	startProcess,
 	startN8n,
+	stripAnsi,
+	idsIn,
+	waitFor,
+	startRedis,
+	n8nUsesHostname,
+	canUnshareUts,
+	startWorker,
+	queueEnv,
+	waitForWebhook,
+	sqliteQuery,
 	CREDENTIAL_TYPE,
 	NODE_TYPE,
 } = require('./n8n');
 const { check, cleanups, workFolder, runScript } = require('./script');
 
 const SECRET_MARKER = 'test_imp_secret_DO_NOT_LEAK';
-const REDIS_SERVER = process.env.REDIS_SERVER || 'redis-server';
 const WORKER_CONCURRENCY = 5;
 // Both simulators start from this clock and never move it, so both runs' outputs compare exactly.
 const SIMULATOR_TIME = 1_795_640_000;
 const MINUTE = 60_000;
 const LIMITS = {
-	redisStart: 30_000,
-	workerStart: 3 * MINUTE,
-	stop: 45_000, // n8n waits up to 30 s for running executions on SIGTERM
 	webhookCall: 3 * MINUTE,
 	failingCall: MINUTE,
 	logWait: 30_000,
@@ -113,134 +117,7 @@ function countBy(list) {
 	return counts;
 }
 
-const stripAnsi = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
-const idsIn = (logs, pattern) => [...stripAnsi(logs).matchAll(pattern)].map((m) => Number(m[1]));
-
 /* ------------------------------------------------------------------ processes */
-
-/**
- * A long-running process in its own process group, ready once `isReady(output)` holds (within
- * timeoutMs). Returns { name, logs(), exited(), stop() }; stop() sends SIGTERM to the group, then
- * SIGKILL after LIMITS.stop, and kills what is left of the group either way.
- */
-async function startService(name, command, args, { env, cwd, isReady, timeoutMs }) {
-	const started = Date.now();
-	const service = { name, ...startProcess(command, args, { cwd, env, graceMs: LIMITS.stop }) };
-	const tail = () => service.logs().split('\n').slice(-30).join('\n');
-	while (!isReady(stripAnsi(service.logs()))) {
-		const exited = service.exited();
-		if (exited)
-			throw new Error(
-				`${name} exited early (code ${exited.code}${exited.signal ? `, ${exited.signal}` : ''})\n${tail()}`,
-			);
-		if (Date.now() - started > timeoutMs) {
-			await service.stop();
-			throw new Error(`${name} not ready within ${seconds(timeoutMs)}\n${tail()}`);
-		}
-		await sleep(200);
-	}
-	timings.push({ step: 'start', detail: name, ms: Date.now() - started });
-	return service;
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `condition` (sync or async) until it holds; throws after timeoutMs. */
-async function waitFor(what, condition, timeoutMs) {
-	const started = Date.now();
-	while (!(await condition())) {
-		if (Date.now() - started > timeoutMs)
-			throw new Error(`${what}: not within ${seconds(timeoutMs)}`);
-		await sleep(200);
-	}
-}
-
-function startRedis(tmp, port) {
-	if (spawnSync(REDIS_SERVER, ['--version'], { stdio: 'ignore' }).status !== 0) {
-		throw new Error(
-			`${REDIS_SERVER} not found: install Redis (Debian: apt-get install -y redis-server) or set REDIS_SERVER`,
-		);
-	}
-	const dir = path.join(tmp, 'redis');
-	fs.mkdirSync(dir);
-	// Loopback only, no persistence; its own folder for anything it writes.
-	const args = [
-		'--bind',
-		'127.0.0.1',
-		'--port',
-		String(port),
-		'--save',
-		'',
-		'--appendonly',
-		'no',
-		'--dir',
-		dir,
-		'--daemonize',
-		'no',
-	];
-	return startService(`redis-server on 127.0.0.1:${port}`, REDIS_SERVER, args, {
-		cwd: dir,
-		env: process.env,
-		isReady: (out) => out.includes('Ready to accept connections'),
-		timeoutMs: LIMITS.redisStart,
-	});
-}
-
-/**
- * n8n names a worker after the hostname when it thinks it runs in a container (the test n8n-core
- * makes, copied here): two workers on one host would then share one id.
- */
-function n8nUsesHostname() {
-	if (fs.existsSync('/.dockerenv') || fs.existsSync('/run/.containerenv')) return true;
-	for (const file of ['/proc/self/cgroup', '/proc/self/mountinfo']) {
-		try {
-			if (/docker|kubepods|kubelet|containerd/.test(fs.readFileSync(file, 'utf8'))) return true;
-		} catch {
-			// not readable
-		}
-	}
-	return false;
-}
-
-/** Whether `unshare --uts` can give a process its own hostname here (needs root or CAP_SYS_ADMIN). */
-function canUnshareUts() {
-	const r = spawnSync('unshare', ['--uts', '--', 'sh', '-c', 'hostname n8n-queue-probe'], {
-		stdio: 'ignore',
-		timeout: 10_000,
-	});
-	return r.status === 0;
-}
-
-/** `n8n worker`, ready on "n8n worker is now ready"; under its own hostname when `hostname` is given. */
-function startWorker(bin, env, name, hostname) {
-	const n8nArgs = [bin, 'worker', `--concurrency=${WORKER_CONCURRENCY}`];
-	const [command, args] = hostname
-		? [
-				'unshare',
-				[
-					'--uts',
-					'--',
-					'sh',
-					'-c',
-					'hostname "$0" && exec "$@"',
-					hostname,
-					process.execPath,
-					...n8nArgs,
-				],
-			]
-		: [process.execPath, n8nArgs];
-	return startService(
-		`${name} (n8n worker${hostname ? `, hostname ${hostname}` : ''})`,
-		command,
-		args,
-		{
-			cwd: env.N8N_USER_FOLDER,
-			env,
-			isReady: (out) => out.includes('n8n worker is now ready'),
-			timeoutMs: LIMITS.workerStart,
-		},
-	);
-}
 
 /* ------------------------------------------------------------------ n8n set-up */
 
@@ -334,20 +211,6 @@ async function importAndPublish(bin, env, dir, { baseUrl, account }, label) {
 	});
 }
 
-/** The environment every queue-mode process shares, on top of e2e/n8n.js's offline loopback one. */
-async function queueEnv(userFolder, { redisPort, database }) {
-	return {
-		...n8nEnv(userFolder, { main: await freePort(), broker: await freePort() }),
-		EXECUTIONS_MODE: 'queue',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-		QUEUE_BULL_REDIS_PORT: String(redisPort),
-		QUEUE_HEALTH_CHECK_PORT: String(await freePort()),
-		DB_SQLITE_DATABASE: database,
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		N8N_LOG_LEVEL: 'info',
-	};
-}
-
 /* ------------------------------------------------------------------ calls */
 
 function postJson(url, body, timeoutMs) {
@@ -384,26 +247,6 @@ function postJson(url, body, timeoutMs) {
 	});
 }
 
-/**
- * Waits (bounded) until n8n serves the production webhook: readiness can answer 200 before the
- * published workflow's webhook is registered. A GET, which this POST webhook refuses without
- * running anything, tells "registered for POST" from "not registered".
- */
-async function waitForWebhook(webhookUrl) {
-	const registered = () =>
-		new Promise((resolve) => {
-			const req = http.get(webhookUrl, { timeout: 5_000 }, (res) => {
-				let body = '';
-				res.setEncoding('utf8');
-				res.on('data', (d) => (body += d));
-				res.on('end', () => resolve(body.includes('Did you mean to make a POST request')));
-			});
-			req.on('timeout', () => req.destroy());
-			req.on('error', () => resolve(false));
-		});
-	await waitFor(`webhook ${webhookUrl} registered`, registered, LIMITS.logWait);
-}
-
 const callBody = (ids) => ({ receipts: ids.map((imp_uid) => ({ imp_uid })) });
 
 /** The first call alone, then the burst all at once; returns the answers in call order. */
@@ -427,25 +270,10 @@ function saveLogs(tmp, services) {
 
 /* ------------------------------------------------------------------ the database */
 
-/** Rows of a query on n8n's SQLite database, with the sqlite3 module of the cached n8n. */
-function query(database, sql) {
-	const sqlite3 = require(path.join(CACHE_DIR, 'node_modules', 'sqlite3'));
-	return new Promise((resolve, reject) => {
-		const db = new sqlite3.Database(database, sqlite3.OPEN_READONLY, (error) => {
-			if (error) reject(error);
-		});
-		db.all(sql, (error, rows) => {
-			db.close();
-			if (error) reject(error);
-			else resolve(rows);
-		});
-	});
-}
-
 /** n8n's executions: { id, status, mode, error } (error: the message n8n shows for a failed one). */
 async function executions(database) {
 	const { parse } = require(path.join(CACHE_DIR, 'node_modules', 'flatted'));
-	const rows = await query(
+	const rows = await sqliteQuery(
 		database,
 		`SELECT e.id, e.status, e.mode, d.data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = '${WORKFLOW_ID}' ORDER BY e.id`,
 	);
@@ -547,7 +375,9 @@ async function main() {
 		const workers = [];
 		for (const n of [1, 2]) {
 			const env = await queueEnv(sharedUser, { redisPort, database });
-			workers.push(startWorker(bin, env, `worker-${n}`, hostnames[n - 1]));
+			workers.push(
+				startWorker(bin, env, `worker-${n}`, hostnames[n - 1], { concurrency: WORKER_CONCURRENCY }),
+			);
 		}
 		const [worker1, worker2] = await Promise.all(workers);
 		services.add(() => worker1.stop());
@@ -690,7 +520,9 @@ async function main() {
 		await worker1.stop();
 		await worker2.stop();
 		const bareEnv = await queueEnv(bareUser, { redisPort, database });
-		const worker3 = await startWorker(bin, bareEnv, 'worker-3 (no package)', hostnames[2]);
+		const worker3 = await startWorker(bin, bareEnv, 'worker-3 (no package)', hostnames[2], {
+			concurrency: WORKER_CONCURRENCY,
+		});
 		services.add(() => worker3.stop());
 		const requestsBefore = simulator.log.length;
 		const failingIds = [bulkId(0)];

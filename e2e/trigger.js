@@ -30,6 +30,10 @@ const {
 	n8n,
 	startN8n,
 	restClient,
+	activateWorkflow: activate,
+	executionsOf,
+	executionData,
+	nodeItems: itemsOf,
 	EXAMPLES,
 	CREDENTIAL_TYPE,
 } = require('./n8n');
@@ -129,39 +133,6 @@ const EMIT_CHECKED = {
 	connections: { 'Checked notification': link('Received') },
 	settings: { executionOrder: 'v1' },
 };
-
-/* ------------------------------------------------------------------ n8n REST */
-
-/** Activates (publishes) a workflow as the editor does: its current version. */
-async function activate({ rest }, workflowId) {
-	const { data } = await rest('GET', `/workflows/${workflowId}`);
-	const versionId = data.versionId;
-	await rest('POST', `/workflows/${workflowId}/activate`, { versionId });
-	const after = await rest('GET', `/workflows/${workflowId}`);
-	return after.data.active === true;
-}
-
-/** The executions of a workflow, oldest first: [{ id, status, finished }]. */
-async function executionsOf({ rest }, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const { data } = await rest('GET', `/executions?filter=${filter}&limit=100`);
-	return data.results
-		.map((e) => ({ id: String(e.id), status: e.status, finished: e.finished }))
-		.sort((a, b) => Number(a.id) - Number(b.id));
-}
-
-/** One execution with its run data (n8n stores it "flatted"; parsed with n8n's own flatted). */
-async function executionData({ rest }, id, flatted) {
-	const { data: execution } = await rest('GET', `/executions/${id}`);
-	const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data;
-	return { ...execution, data };
-}
-
-/** Items on one output of a node's first run ([] when it did not run or the output got nothing). */
-function itemsOf(execution, node, output = 0) {
-	const runs = execution.data?.resultData?.runData?.[node];
-	return (runs?.[0]?.data?.main?.[output] ?? []).map((i) => i.json);
-}
 
 /* ------------------------------------------------------------------ main */
 

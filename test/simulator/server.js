@@ -168,6 +168,8 @@ function createSimulator(options = {}) {
 			segments: segmentsOf(rawPath),
 			headers: { ...req.headers },
 			rawBody: raw,
+			// the client's end of the connection (127.0.0.1:remotePort), to tell which local process sent it
+			remotePort: req.socket.remotePort,
 			status: null,
 			// whose token came with the request (the key it was issued to), so tests can tell accounts apart
 			tokenOf: tokenOwner(req.headers.authorization),
