@@ -55,6 +55,7 @@ const QUIET = (keys) => [
 		},
 	],
 	['a signed empty body', 400, null, { body: '', signBody: true }],
+	['signed JSON that is not an object', 400, null, { body: '[1,2]', signBody: true }],
 	[
 		'a signed text/plain body',
 		400,
