@@ -49,6 +49,7 @@ function post(
 		localAddress,
 		headers = {},
 		readTimeoutMs = READ_TIMEOUT_MS,
+		connectTimeoutMs = CONNECT_TIMEOUT_MS,
 	} = {},
 ) {
 	const text = encodeBody(body, contentType);
@@ -87,9 +88,14 @@ function post(
 		);
 		const connectTimer = setTimeout(
 			() => req.destroy(new Error('connect timeout')),
-			CONNECT_TIMEOUT_MS,
+			connectTimeoutMs,
 		);
-		req.on('socket', (socket) => socket.once('connect', () => clearTimeout(connectTimer)));
+		// A kept-alive socket (node's default agent keeps them) is connected already and never
+		// emits 'connect': waiting for it would cut a slow answer off as a "connect timeout".
+		req.on('socket', (socket) => {
+			if (socket.connecting) socket.once('connect', () => clearTimeout(connectTimer));
+			else clearTimeout(connectTimer);
+		});
 		req.setTimeout(readTimeoutMs, () => req.destroy(new Error('read timeout')));
 		req.on('error', (error) => {
 			clearTimeout(connectTimer);
