@@ -1,9 +1,9 @@
 'use strict';
 /**
- * A crash in the middle of a refund sheet, in a real n8n (the API's adapter in e2e/crashApis.js):
- * Manual Trigger -> Code (a sheet of 300 rows, Full and Partial mixed, one per payment) -> I'mport
- * Payment Cancel (Refund Mode and Amount from the row, default options), run with `n8n execute`
- * against the API's simulator on 127.0.0.1.
+ * A crash in the middle of a refund sheet, in a real n8n, for both refund APIs (adapters in
+ * e2e/crashApis.js): Manual Trigger -> Code (a sheet of 300 rows, Full and Partial mixed, one per
+ * payment) -> I'mport Payment Cancel (V1) or PortOne Payment Cancel (V2) (Refund Mode and Amount
+ * from the row, default options), run with `n8n execute` against the API's simulator on 127.0.0.1.
  * The n8n process group is SIGKILLed once ~100 refunds were applied, then the same workflow runs
  * again on the same simulator to the end, as an operator would re-run it. Two scenarios:
  *   kill   SIGKILL as the next request arrives once 100 refunds were applied
@@ -13,8 +13,8 @@
  *
  *   npm run build && node e2e/crash.js       (re-runs itself under node 24)
  *
- * Options: --keep (keep the temporary n8n user folder), --rows N (default 300), --kill-at N
- * (default 100).
+ * Options: --api v1|v2|both (default both), --keep (keep the temporary n8n user folder),
+ * --rows N (default 300), --kill-at N (default 100).
  */
 const path = require('node:path');
 const {
@@ -35,6 +35,9 @@ const { COLUMNS, verify } = require('./crashChecks');
 
 const ROWS = numberOption('--rows', 300);
 const KILL_AT = numberOption('--kill-at', 100);
+const API_OPTION = process.argv.includes('--api')
+	? process.argv[process.argv.indexOf('--api') + 1]
+	: 'both';
 /** Simulator latency per request: 20 ms + up to 20 ms (seeded), so a run lasts long enough to kill. */
 const LATENCY = { fixedMs: 20, jitterMs: 20 };
 /** How long n8n waits for the held answer before it is killed (its Timeout is 30 s). */
@@ -126,7 +129,8 @@ async function crashes({ bin, env, api, rows, simPort, userFolder }) {
 }
 
 async function main() {
-	const apis = [APIS.v1];
+	const apis = API_OPTION === 'both' ? [APIS.v1, APIS.v2] : [APIS[API_OPTION]];
+	if (!apis[0]) throw new Error('--api must be v1, v2 or both');
 	console.log(
 		`n8n-nodes-iamport e2e (crash mid-run): real n8n ${N8N_VERSION} on node ${process.version}, ${apis.map((a) => a.key).join(' + ')}, ${ROWS} rows, SIGKILL at ~${KILL_AT} refunds`,
 	);

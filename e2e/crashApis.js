@@ -1,16 +1,20 @@
 'use strict';
 /**
- * The refund APIs of e2e/crash.js, each as an adapter the crash driver and its checks share:
+ * The two refund APIs of e2e/crash.js, each as an adapter the crash driver and its checks share:
  * the simulator and how it is seeded, which request is a refund and which payment a logged
  * request concerns, the refunds it applied (the money that moved), the node's type, parameters
  * and credential, and the secrets that must appear nowhere. Plus the sheet and its workflow.
  *
  *   v1  I'mport Payment Cancel (n8n-nodes-iamport.iamport) on test/simulator: POST /payments/cancel
+ *   v2  PortOne Payment Cancel (n8n-nodes-iamport.portOne) on test/portone-simulator: a look-up,
+ *       then POST /payments/{paymentId}/cancel with currentCancellableAmount and an Idempotency-Key
  */
 const path = require('node:path');
 const { ROOT, CREDENTIAL_TYPE, NODE_TYPE } = require('./n8n');
+const PORTONE = require('./portoneCredential');
 
 const V1_SIMULATOR = path.join(ROOT, 'test', 'simulator', 'server.js');
+const V2_SIMULATOR = path.join(ROOT, 'test', 'portone-simulator', 'server.js');
 
 const V1 = {
 	key: 'v1',
@@ -50,7 +54,52 @@ const V1 = {
 	secrets: (simulator) => [simulator.accounts[0].impSecret, ...simulator.issuedTokens],
 };
 
-const APIS = { v1: V1 };
+const V2_REFUND = /^\/payments\/[^/]+\/cancel$/;
+
+const V2 = {
+	key: 'v2',
+	title: 'V2 (PortOne Payment Cancel)',
+	prefix: 'pay-crash-',
+	idField: 'paymentId',
+	nodeType: PORTONE.NODE_TYPE,
+	credentialType: PORTONE.CREDENTIAL_TYPE,
+	credential: { id: 'portoneCrashSim', name: 'PortOne V2 API (simulator, crash)' },
+	workflowIds: ['portoneCrashNoRef', 'portoneCrashRef'],
+	parameters: { paymentId: '={{ $json.paymentId }}' },
+	credentialData(baseUrl) {
+		const simulator = require(V2_SIMULATOR).createPortOneSimulator({ seed: false });
+		const [{ apiSecret }] = simulator.accounts.list;
+		return { apiSecret, storeId: '', webhookSecret: '', previousWebhookSecret: '', baseUrl };
+	},
+	simulator(rows) {
+		const simulator = require(V2_SIMULATOR).createPortOneSimulator({ seed: false });
+		const paidAt = simulator.clock.nowMs() - 86_400_000;
+		simulator.payments.addMany(rows.length, {
+			prefix: this.prefix,
+			each: (n) => ({
+				total: rows[n].total,
+				cancellations: rows[n].earlier
+					? [{ totalAmount: rows[n].earlier, reason: '고객 요청', cancelledAt: paidAt + 3600_000 }]
+					: [],
+			}),
+			requestedAt: paidAt - 60_000,
+			paidAt,
+		});
+		return simulator;
+	},
+	/** Every cancellation that moved money, in order (a live list): each { paymentId, amount, ... }. */
+	applied: (simulator) => simulator.payments.moneyMoved,
+	paymentOf: (refund) => refund.paymentId,
+	isRefund: (e) => e.method === 'POST' && V2_REFUND.test(e.rawPath),
+	heldPayment: (e) => decodeURIComponent(e.rawPath.split('/')[2]),
+	concerns: (e, id) => e.rawPath.split('/')[2] === encodeURIComponent(id),
+	heldWasApplied: (held) =>
+		held?.appliedStatus === 200 && held.appliedAnswer?.cancellation?.status === 'SUCCEEDED',
+	secretsName: 'API secret',
+	secrets: (simulator) => [simulator.accounts.list[0].apiSecret],
+};
+
+const APIS = { v1: V1, v2: V2 };
 
 /**
  * `count` rows, one payment each, the same for both APIs: 10,000-60,000 won, a quarter partly
