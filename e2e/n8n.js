@@ -307,10 +307,9 @@ function removeStalePartials() {
 
 /** `npm pack` of the project (after a build) into `tmp`: { tarball, ms }. */
 async function packPackage(tmp) {
-	for (const file of [
-		'dist/nodes/Iamport/Iamport.node.js',
-		'dist/credentials/IamportApi.credentials.js',
-	]) {
+	// Every file package.json's "n8n" section names (all nodes and credentials) must be built.
+	const { n8n: declared } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	for (const file of [...declared.nodes, ...declared.credentials]) {
 		if (!fs.existsSync(path.join(ROOT, file)))
 			throw new Error(`${file} is missing: run \`npm run build\` first`);
 	}
