@@ -250,6 +250,40 @@ describe('re-runs and references', () => {
 		expect(keys[0]).toBe(key);
 	});
 
+	test('a row whose request PortOne still held while another row moved the balance: the re-run sends it under a new key, and it is refunded once', async () => {
+		const rows = [
+			{ paymentId: 'pay-card-0002', mode: 'partial', amount: 1500 },
+			{ paymentId: 'pay-card-0002', mode: 'partial', amount: 700 },
+		];
+		const options = { retries: 1, retryWaitMs: 1, timeoutMs: 200 };
+		const hold = world.simulator.faults.hold({
+			method: 'POST',
+			path: '/payments/pay-card-0002/cancel',
+		});
+		const first = await world.engine.run(rows, portOneRefund({ options }), {
+			onError: 'continueRegularOutput',
+		});
+		expect(outcomes(first.success)).toEqual(['partially_refunded']);
+		expect(outcomes(first.failure)).toEqual(['error']);
+		expect(first.failure[0].pairedItem.item).toBe(0);
+		expect(first.failure[0].json.description).toMatch(/may or may not have gone through/);
+		// PortOne finishes the held request now: its balance (50,000) is no longer the balance.
+		const held = await hold.arrived;
+		hold.release();
+		for (let n = 0; n < 100 && held.status === null; n++)
+			await new Promise((resolve) => setTimeout(resolve, 10));
+		expect([held.status, held.answer.type]).toEqual([409, 'CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN']);
+
+		const again = await world.engine.run(rows, portOneRefund({ options }));
+		expect(outcomes(again.success)).toEqual(['partially_refunded', 'already_refunded']);
+		const keysOfFirstRow = cancels(world.simulator)
+			.filter((e) => e.body.amount === 1500)
+			.map((e) => e.headers['idempotency-key']);
+		expect(new Set(keysOfFirstRow).size).toBe(2);
+		expect(again.success[0].json.idempotency_key).toBe(keysOfFirstRow.at(-1).slice(1, -1));
+		expect(moved(world.simulator, 'pay-card-0002').map((m) => m.amount)).toEqual([700, 1500]);
+	});
+
 	test('Dry Run: would_refund with what is left, nothing sent', async () => {
 		const { success } = await world.engine.run(
 			[sheet[0], sheet[2]],

@@ -127,6 +127,25 @@ describe('a repeat of a completed request', () => {
 		expect((await cancel('pay-card-0001', { reason: 'x', amount: 100 }, key)).status).toBe(200);
 		expect(t.sim.log.map((e) => e.idempotency)).toEqual([undefined, 'new']);
 	});
+
+	test('a hang before PortOne saw the request (hangBefore) leaves no key: the retry with it runs', async () => {
+		const key = idemKey('hang-before');
+		t.sim.faults.add({ method: 'POST', action: 'hangBefore' });
+		await expect(
+			t.api.post(
+				'/payments/pay-card-0001/cancel',
+				{ reason: 'x', amount: 100 },
+				{ headers: { 'Idempotency-Key': key }, timeout: 200 },
+			),
+		).rejects.toThrow();
+		expect(moved('pay-card-0001')).toBe(0);
+		expect((await cancel('pay-card-0001', { reason: 'x', amount: 100 }, key)).status).toBe(200);
+		expect(t.sim.log.map((e) => [e.status, e.idempotency])).toEqual([
+			['hang', undefined],
+			[200, 'new'],
+		]);
+		expect(moved('pay-card-0001')).toBe(1);
+	});
 });
 
 describe('a repeat while the first is still being processed', () => {

@@ -4,7 +4,7 @@ import { sleep } from 'n8n-workflow';
 import { RequestError, TransportFailure } from './failure';
 import type { CallVerdict, OutageSettings } from './outageGuard';
 import { OutageGuard } from './outageGuard';
-import { mayHaveChanged, mayRetryRequest, mayRunItemAgain } from './retryPolicy';
+import { mayHaveChanged, mayKeepLooking, mayRetryRequest, mayRunItemAgain } from './retryPolicy';
 import type { Answer, EngineRequest } from './types';
 
 /**
@@ -142,15 +142,13 @@ export class RequestSender<A extends Answer> {
 	}
 
 	/**
-	 * A repeatable request made after a call that may have changed something (a cancel whose
-	 * answer was lost) is what tells the item's outcome: it keeps trying past Retries, for up to
-	 * Max Outage Wait.
+	 * A look-up made after a call that may have changed something (a cancel whose answer was lost)
+	 * is what tells the item's outcome: it keeps trying past Retries, for up to Max Outage Wait.
 	 */
 	private keepsLooking(request: EngineRequest, itemIndex: number, firstFailureAt: number) {
 		return (
-			request.idempotent &&
+			mayKeepLooking(request, this.changedBy.has(itemIndex)) &&
 			this.guard.enabled &&
-			this.changedBy.has(itemIndex) &&
 			Date.now() - firstFailureAt < (this.settings.maxOutageWaitMs ?? 0)
 		);
 	}

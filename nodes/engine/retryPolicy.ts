@@ -24,6 +24,19 @@ export function mayHaveChanged(
 }
 
 /**
+ * Whether a request keeps trying past Retries (for up to Max Outage Wait) once a call of its item
+ * may have changed something: only a look-up, since its answer is what tells the item's outcome.
+ * A change, even a keyed one (an Idempotency-Key makes it repeatable), stays within Retries: the
+ * guarded flow looks up between its rounds of attempts, so a change that kept trying on its own
+ * would wait Max Outage Wait once per round (PortOne's 409 IDEMPOTENCY_OUTSTANDING_REQUEST for a
+ * request it never finishes: minutes per item instead of Retries attempts).
+ */
+export function mayKeepLooking(request: EngineRequest, changedSomething: boolean): boolean {
+	const readOnly = request.method === 'GET' || request.method === 'HEAD';
+	return readOnly && request.idempotent && changedSomething;
+}
+
+/**
  * Whether an item that failed may simply run again later (the pool puts it back): only when the
  * API was failing and none of its calls may have changed anything.
  */

@@ -3,6 +3,12 @@
  * Fault injection for the PortOne simulator: the project's V1 fault engine (../simulator/faults.js:
  * status, reset, applyThenReset, applyThenHang, applyThenStatus, hang, nonJson, latency with
  * seeded jitter) with V2-shaped default bodies, plus:
+ *   hangBefore  never answers, like `hang`, but before PortOne saw the request (a proxy or load
+ *       balancer holding the connection): nothing runs and no Idempotency-Key is kept, so a retry
+ *       with the same key runs it. `hang` is a request PortOne registered and never finishes: its
+ *       key stays outstanding (409) until the 3 hours are over, beyond anything PortOne documents
+ *       (its overview: a request is not cancelled when the client disconnects; retry with the
+ *       same key to learn the outcome), so keep it for worst cases.
  *   mix({ seed, rate, actions, method?, path? })  a seeded mix: each matching request draws from a
  *       hash of (seed, method, path, how many times that request was seen), so a run repeats
  *       whatever order requests arrive in; `actions` are fault rules without `times`.
@@ -20,6 +26,7 @@ const simulatedBody = (status) => ({
 
 /** Rewrites a rule so the V1 engine answers in V2's `{ type, message }` shape. */
 function v2Rule(rule) {
+	if (rule.action === 'hangBefore') return { ...rule, action: 'hang', beforePortOne: true };
 	if (rule.action === 'unauthorized') {
 		return {
 			...rule,

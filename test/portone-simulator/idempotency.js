@@ -17,8 +17,8 @@
  * 422 `{type: 'IDEMPOTENCY_KEY_REUSED'}` as the IETF draft (§2.7) advises, and nothing runs;
  * `createPortOneSimulator({ idempotencyMismatch: 'replay' })` instead returns the first answer
  * as a pure key lookup would. Every completed answer is stored, errors included; a request a
- * fault dropped before PortOne saw it (reset, status, nonJson) leaves no trace, one that hangs
- * stays outstanding.
+ * fault dropped before PortOne saw it (reset, status, nonJson, hangBefore) leaves no trace, one
+ * that hangs (`hang`: registered, never finished) stays outstanding.
  */
 
 const TTL_SECONDS = 3 * 60 * 60;

@@ -31,7 +31,10 @@ const { error, ApiError } = require('./errors');
 const { ROUTES, match } = require('./routes');
 const { completeCancellation } = require('./cancel');
 
-/** Faults that answer in PortOne's place before it sees the request (nothing runs, no key is kept). */
+/**
+ * Faults that answer in PortOne's place before it sees the request (nothing runs, no key is
+ * kept), as does a rule marked `beforePortOne` (faults.js `hangBefore`).
+ */
 const BEFORE_PORTONE = new Set(['status', 'reset', 'nonJson']);
 
 function readBody(req) {
@@ -227,7 +230,7 @@ function createPortOneSimulator(options = {}) {
 			res.end(text);
 		};
 		const fault = faults.take(entry);
-		if (fault && BEFORE_PORTONE.has(fault.action)) {
+		if (fault && (BEFORE_PORTONE.has(fault.action) || fault.beforePortOne)) {
 			await faults.apply(fault, { req, res, entry, send, run: () => error('NOT_FOUND', 'unused') });
 			return;
 		}

@@ -67,7 +67,7 @@ function decideBefore(
 /**
  * Look the payment up, decide what can be decided without sending, then POST
  * /payments/{paymentId}/cancel with currentCancellableAmount = what is left, the reference in the
- * reason and an Idempotency-Key that is the same for the same row on every retry and run. The
+ * reason and an Idempotency-Key of the row and that balance (the same on every retry). The
  * transport resends a lost answer with the same key (and waits on 409
  * IDEMPOTENCY_OUTSTANDING_REQUEST); past its retries the payment is looked up before anything
  * else; a refusal is looked at again (the balance tells why).
@@ -96,7 +96,7 @@ export async function refund(
 	if (row.dryRun) return resultFor(row, 'would_refund', { payment: before, answer: found, asked });
 
 	const reference = referenceOf(row);
-	const sent = { idempotencyKey: idempotencyKeyOf(row), currentCancellableAmount: left };
+	const sent = { idempotencyKey: idempotencyKeyOf(row, left), currentCancellableAmount: left };
 	const body: IDataObject = {
 		...row.fields,
 		reason: reasonWithReference(reference, row.userReason),

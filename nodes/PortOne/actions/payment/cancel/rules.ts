@@ -31,16 +31,23 @@ export function referenceOf(row: RefundIntent): string {
 }
 
 /**
- * The Idempotency-Key of an intended refund: the same for the same row on every retry and every
- * run (PortOne keeps the answer 3 hours and answers a repeat with it), never random.
+ * The Idempotency-Key of one refund request: the row's intent and the balance it is sent against
+ * (currentCancellableAmount), never random. Every retry, and the same row run again while the
+ * balance is the same, sends the same key and gets PortOne's stored answer (3 hours). Once the
+ * balance moved (another row of the payment was refunded meanwhile), the request is another one
+ * and gets its own key: reusing the old key with the new body would be refused (422
+ * IDEMPOTENCY_KEY_REUSED, as the IETF draft PortOne follows says) for 3 hours, or answered with the
+ * old request's answer. A second refund cannot come of it: the look-up finds the reference of a
+ * refund done, and PortOne refunds a request only while the balance is the one it carries.
  */
-export function idempotencyKeyOf(row: RefundIntent): string {
+export function idempotencyKeyOf(row: RefundIntent, currentCancellableAmount: number): string {
 	return derivedKey([
 		'portone-refund',
 		row.paymentId,
 		row.mode,
 		row.amount ?? null,
 		referenceOf(row),
+		currentCancellableAmount,
 	]);
 }
 
