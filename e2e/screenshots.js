@@ -1,17 +1,28 @@
 'use strict';
 /**
- * Screenshots of the node in a real n8n editor, for the README: starts the i'mport simulator and
- * `n8n start` (pinned n8n, this package installed from its `npm pack` tarball, see e2e/n8n.js),
- * imports examples/cancel-refunded-orders.json and its credential, sets up the owner account over
- * n8n's REST API, opens the workflow in headless Chromium (playwright-core, the system chromium)
- * and saves
+ * Screenshots of the nodes in a real n8n editor, for the README: starts the i'mport (V1) and
+ * PortOne (V2) simulators and `n8n start` (pinned n8n, this package installed from its `npm pack`
+ * tarball, see e2e/n8n.js), imports the workflows of e2e/screenshotWorkflows.js and their two
+ * credentials, sets up the owner account over n8n's REST API, opens them in headless Chromium
+ * (playwright-core, the system chromium; e2e/editor.js) and saves into docs/screenshots/
  *
- *   docs/screenshots/workflow-canvas.png   the canvas: the I'mport node, its Success and Failure
- *                                          outputs wired to the next nodes
- *   docs/screenshots/node-parameters.png   the I'mport node's parameter panel
+ *   workflow-canvas.png            examples/cancel-refunded-orders.json on the canvas: the I'mport
+ *                                  node, its Success and Failure outputs wired to the next nodes
+ *   node-parameters.png            that I'mport node's parameter panel (Cash Receipt > Cancel)
+ *   iamport-refund-parameters.png  the I'mport node's refund (Payment > Cancel) of
+ *                                  examples/partial-refund-fix-receipt.json
+ *   refund-parameters.png          the PortOne node's refund (Payment > Cancel (Refund), Partial)
+ *   trigger-parameters.png         the PortOne Trigger: signature notice, webhook URL, Events,
+ *                                  Look Up the Payment
+ *   execution-success-failure.png  a refund sheet (the rows and Refund node of
+ *                                  examples/portone-refund-sheet.json) executed in the editor
+ *                                  against the V2 simulator: item counts on Success and Failure
  *
- * checking on the way that the editor loaded, the node is on the canvas with its icon rendered and
- * two outputs labelled Success and Failure, and that its parameter panel opened.
+ * Each picture is saved only when its checks passed: the editor loaded the workflow, the node and
+ * its icon show, the panel holds the fields expected and they are in view, the run's counts on the
+ * canvas are those of the execution n8n stored, no secret of the simulators is anywhere on the page
+ * (HTML or field values) and no credential form is open; and each PNG stays under
+ * 300 KB (MAX_PNG_BYTES in e2e/screenshotSteps.js, with the other steps).
  *
  *   npm run screenshots          (= npm run build && node e2e/screenshots.js)
  *
@@ -25,17 +36,19 @@ const path = require('node:path');
 const {
 	ROOT,
 	N8N_VERSION,
+	CACHE_DIR,
 	timings,
-	seconds,
 	freePort,
 	ensureN8n,
 	installPackage,
 	n8nEnv,
-	importExamples,
 	startN8n,
 	restClient,
 } = require('./n8n');
-const { report, cleanups, workFolder, runScript } = require('./script');
+const { report, same, cleanups, workFolder, runScript } = require('./script');
+const editor = require('./editor');
+const shots = require('./screenshotWorkflows');
+const { save, open, iconCheck, panel } = require('./screenshotSteps');
 
 const OUT_DIR = path.resolve(
 	ROOT,
@@ -43,17 +56,17 @@ const OUT_DIR = path.resolve(
 		path.join('docs', 'screenshots'),
 );
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const EXAMPLE = 'cancel-refunded-orders.json';
-const NODE_NAME = 'Cancel cash receipt';
-const PARAMETER_LABELS = [
-	'Resource',
-	'Operation',
-	'Imp UID',
-	'Dry Run',
-	'Skip Already Cancelled',
-	'Split Success and Failure',
-];
-const VIEWPORT = { width: 1440, height: 900 };
+/** The canvas pictures; the parameter panels get a taller, narrower window so that all fields fit. */
+const CANVAS_VIEWPORT = { width: 1440, height: 900 };
+const V1_REFUND_VIEWPORT = { width: 1100, height: 1330 };
+const V2_REFUND_VIEWPORT = { width: 1100, height: 1260 };
+const TRIGGER_VIEWPORT = { width: 1100, height: 820 };
+/** Around a parameter panel: its badges of the nodes before and after it stick out of its sides. */
+const PANEL_MARGIN = 20;
+const V1_CREDENTIAL = "I'mport API (simulator)";
+const V2_CREDENTIAL = 'PortOne V2 API (simulator)';
+const fields = (list) => list.split('|');
+const RUN_TIMEOUT_MS = 90_000;
 const OWNER = {
 	email: 'owner@example.com',
 	firstName: 'Screenshot',
@@ -61,308 +74,242 @@ const OWNER = {
 	password: 'Screenshots-only-1',
 };
 
-const TIMEOUTS = {
-	browserLaunch: 60_000,
-	request: 30_000,
-	navigation: 90_000,
-	canvas: 60_000,
-	element: 15_000,
-	screenshot: 30_000,
-	browserClose: 15_000,
-};
+/* ------------------------------------------------------------------ the pictures */
 
-/** Rejects after ms with a message naming what was waited for. */
-function bounded(promise, ms, what) {
-	let timer;
-	return Promise.race([
-		promise,
-		new Promise((_, reject) => {
-			timer = setTimeout(() => reject(new Error(`${what}: no result within ${seconds(ms)}`)), ms);
-		}),
-	]).finally(() => clearTimeout(timer));
+async function canvasAndCashReceipt(ctx, workflow) {
+	const name = 'Cancel cash receipt';
+	if (!(await open(ctx, workflow, CANVAS_VIEWPORT, 'examples/cancel-refunded-orders.json'))) return;
+	const shown = report(
+		`node "${name}" (I'mport) on the canvas`,
+		await editor.canvasNode(ctx.page, name).isVisible(),
+	);
+	const icon = await iconCheck(ctx, name, /iamport(\.dark)?\.svg/);
+	// As the example wires them: Success to "Cancelled", Failure to "Notify ops".
+	const expected = ['Success', 'Failure'].map((label, n) => ({
+		label,
+		targets: (workflow.connections[name]?.main?.[n] ?? []).map((c) => c.node),
+	}));
+	const outputs = (await editor.outputHandles(ctx.page, name)).map((h) => ({
+		label: h.label,
+		targets: h.edges.map((e) => e.target),
+	}));
+	const wired = report(
+		`two outputs labelled Success and Failure, wired on the canvas to ${expected.map((o) => `"${o.targets.join('", "')}"`).join(' and ')}`,
+		same(outputs, expected) === true,
+		same(outputs, expected),
+	);
+	await ctx.page.mouse.move(CANVAS_VIEWPORT.width - 5, CANVAS_VIEWPORT.height / 2);
+	await save(ctx, 'workflow-canvas.png', shown && icon && wired);
+	const labels = fields(
+		'Resource|Operation|Imp UID|Dry Run|Skip Already Cancelled|Split Success and Failure',
+	);
+	const p = await panel(ctx, name, labels, [V1_CREDENTIAL, 'Cash Receipt', 'Cancel']);
+	await save(ctx, 'node-parameters.png', Boolean(p?.ok));
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/* ------------------------------------------------------------------ editor */
-
-/** Closes whatever modal, notification or callout the editor opened on its own. */
-async function dismissOverlays(page) {
-	for (let round = 0; round < 5; round++) {
-		const closers = page.locator(
-			[
-				'.el-overlay:visible .el-dialog__headerbtn',
-				'.el-overlay:visible [data-test-id="close-button"]',
-				'[role="dialog"]:visible button[aria-label="Close"]',
-				'.el-notification:visible .el-notification__closeBtn',
-				'.el-message-box:visible .el-message-box__headerbtn',
-			].join(', '),
-		);
-		const count = await closers.count();
-		if (count === 0) return;
-		for (let n = 0; n < count; n++)
-			await closers
-				.nth(n)
-				.click({ timeout: 2_000 })
-				.catch(() => {});
-		await page.keyboard.press('Escape').catch(() => {});
-		await sleep(300);
-	}
+async function iamportRefund(ctx, workflow) {
+	if (!(await open(ctx, workflow, V1_REFUND_VIEWPORT, 'examples/partial-refund-fix-receipt.json')))
+		return;
+	const labels = fields(
+		'Credential|Resource|Operation|Find Payment By|Imp UID|Refund Mode|Amount|Refund Reference|Reason|Dry Run|Run Limits|Simplify|Split Success and Failure',
+	);
+	const icon = await iconCheck(ctx, 'Refund', /iamport(\.dark)?\.svg/);
+	const texts = [V1_CREDENTIAL, 'Payment', 'Cancel (Refund)', 'Partial (an Amount)'];
+	const p = await panel(ctx, 'Refund', labels, texts);
+	await save(ctx, 'iamport-refund-parameters.png', Boolean(icon && p?.ok), {
+		clip: p?.box,
+		margin: PANEL_MARGIN,
+	});
 }
+
+async function portOneRefundAndTrigger(ctx, workflow) {
+	if (!(await open(ctx, workflow, V2_REFUND_VIEWPORT, 'PortOne refund and trigger'))) return;
+	const page = ctx.page;
+	const labels = fields(
+		'Credential|Resource|Operation|Payment ID|Refund Mode|Amount|Refund Reference|Reason|Dry Run|Run Limits|Simplify|Additional Fields|Split Success and Failure',
+	);
+	const icon = await iconCheck(ctx, 'Refund', /portone(\.dark)?\.svg/);
+	const texts = [V2_CREDENTIAL, 'Payment', 'Cancel (Refund)', 'Partial (an Amount)'];
+	const refund = await panel(ctx, 'Refund', labels, texts);
+	await save(ctx, 'refund-parameters.png', Boolean(icon && refund?.ok), {
+		clip: refund?.box,
+		margin: PANEL_MARGIN,
+	});
+	await editor.closeNodePanel(page);
+	await page.setViewportSize(TRIGGER_VIEWPORT);
+
+	const triggerIcon = await iconCheck(ctx, 'PortOne Trigger', /portoneTrigger(\.dark)?\.svg/);
+	const { DEFAULT_EVENTS, WEBHOOK_EVENT_OPTIONS } = require(
+		path.join(ROOT, 'dist', 'nodes', 'PortOneTrigger', 'webhookBody.js'),
+	);
+	const events = DEFAULT_EVENTS.map((v) => WEBHOOK_EVENT_OPTIONS.find((o) => o.value === v).name);
+	// The webhook URL to set in the PortOne console: the Production URL, shown under "Webhook URLs".
+	const url = `${shots.WEBHOOK_BASE}webhook/${shots.TRIGGER_WEBHOOK_ID}/webhook`;
+	const showUrl = async (ndv) => {
+		await ndv.getByText('Webhook URLs', { exact: true }).click();
+		await ndv.getByText('Production URL', { exact: true }).click();
+		const shown = await ndv
+			.getByText(url)
+			.waitFor({ state: 'visible', timeout: editor.TIMEOUTS.element })
+			.then(
+				() => true,
+				() => false,
+			);
+		return report(`"PortOne Trigger": its production webhook URL shows (${url})`, shown);
+	};
+	const trigger = await panel(
+		ctx,
+		'PortOne Trigger',
+		['Webhook URLs', 'Credential', 'Events', ...events, 'Look Up the Payment', 'Options'],
+		['Every webhook is checked against its signature', V2_CREDENTIAL],
+		showUrl,
+	);
+	await save(ctx, 'trigger-parameters.png', Boolean(triggerIcon && trigger?.ok), {
+		clip: trigger?.box,
+		margin: PANEL_MARGIN,
+	});
+}
+
+const itemsLabel = (n) => `${n} ${n === 1 ? 'item' : 'items'}`;
+
+async function refundRun(ctx, workflow) {
+	if (
+		!(await open(
+			ctx,
+			workflow,
+			CANVAS_VIEWPORT,
+			`"${workflow.name}" (rows and Refund of examples/${shots.V2_EXAMPLE})`,
+		))
+	)
+		return;
+	const page = ctx.page;
+	const started = Date.now();
+	const execution = await editor.executeInEditor(page, ctx.client.rest, workflow.id, {
+		flatted: require(path.join(CACHE_DIR, 'node_modules', 'flatted')),
+		timeoutMs: RUN_TIMEOUT_MS,
+	});
+	timings.push({
+		step: 'run',
+		detail: `"${workflow.name}" executed in the editor`,
+		ms: Date.now() - started,
+	});
+	const [success = [], failure = []] =
+		execution.data?.resultData?.runData?.Refund?.[0]?.data?.main ?? [];
+	const outcomes = (items) => items.map((i) => i.json.outcome).join(', ');
+	const ran = report(
+		`the run: status ${execution.status}; "Refund" Success ${success.length} (${outcomes(success)}), Failure ${failure.length} (${outcomes(failure)})`,
+		execution.status === 'success' && success.length > 0 && failure.length > 0,
+		'both outputs should have items after a successful run',
+	);
+	// What the canvas should say: each output wired to its Set node, the run's count on the edge.
+	const expected = [
+		{ label: 'Success', edges: [{ target: 'Refunded', items: itemsLabel(success.length) }] },
+		{ label: 'Failure', edges: [{ target: 'Notify ops', items: itemsLabel(failure.length) }] },
+	];
+	let outputs;
+	const until = Date.now() + editor.TIMEOUTS.element;
+	do {
+		await editor.sleep(300);
+		outputs = await editor.outputHandles(page, 'Refund');
+	} while (same(outputs, expected) !== true && Date.now() < until);
+	const counted = report(
+		`canvas: "Refund" Success shows "${itemsLabel(success.length)}" to "Refunded", Failure "${itemsLabel(failure.length)}" to "Notify ops" (the execution's counts)`,
+		same(outputs, expected) === true,
+		same(outputs, expected),
+	);
+	const icon = await iconCheck(ctx, 'Refund', /portone(\.dark)?\.svg/);
+	await editor.dismissOverlays(page);
+	await page.mouse.move(CANVAS_VIEWPORT.width - 5, CANVAS_VIEWPORT.height - 120);
+	await editor.sleep(300);
+	const box = await editor.canvasBox(page);
+	await save(ctx, 'execution-success-failure.png', ran && counted && icon && Boolean(box), {
+		clip: box,
+		margin: 32,
+	});
+}
+
+/* ------------------------------------------------------------------ main */
 
 async function main() {
 	console.log(
 		`n8n-nodes-iamport screenshots: real n8n ${N8N_VERSION} on node ${process.version}, ${CHROMIUM}`,
 	);
-	let chromium;
 	try {
-		({ chromium } = require('playwright-core'));
+		require.resolve('playwright-core');
 	} catch {
 		throw new Error('playwright-core is missing: npm ci (it is a devDependency)');
 	}
 	if (!fs.existsSync(CHROMIUM))
 		throw new Error(`${CHROMIUM} not found: apt-get install chromium, or set CHROMIUM_PATH`);
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
+	const { createPortOneSimulator } = require(
+		path.join(ROOT, 'test', 'portone-simulator', 'server.js'),
+	);
 
 	const bin = await ensureN8n();
 	const { tmp, userFolder } = workFolder('n8n-iamport-screenshots-');
 	const cleanup = cleanups();
 	try {
 		await installPackage(userFolder, tmp);
-
-		const simulator = createSimulator();
-		const simUrl = await simulator.start(await freePort());
-		cleanup.add(() => simulator.stop());
-		const env = n8nEnv(userFolder, { main: await freePort(), broker: await freePort() });
-		const [workflow] = await importExamples(bin, env, tmp, {
-			files: [EXAMPLE],
-			baseUrl: simUrl,
-			account: simulator.accounts[0],
+		const v1 = createSimulator();
+		const v1Url = await v1.start(await freePort());
+		cleanup.add(() => v1.stop());
+		const v2 = createPortOneSimulator();
+		const v2Url = await v2.start(await freePort());
+		cleanup.add(() => v2.stop());
+		const env = {
+			...n8nEnv(userFolder, { main: await freePort(), broker: await freePort() }),
+			WEBHOOK_URL: shots.WEBHOOK_BASE,
+		};
+		const workflows = shots.screenshotWorkflows();
+		const [v1Account] = v1.accounts;
+		const [v2Account, otherV2Account] = v2.accounts.list;
+		await shots.importAll(bin, env, tmp, {
+			credentials: shots.screenshotCredentials({ v1Url, v1Account, v2Url, v2Account }),
+			workflows: Object.values(workflows),
 		});
 
-		const n8nServer = await startN8n(bin, env);
-		cleanup.add(() => n8nServer.stop());
-		const client = restClient(n8nServer.url, { timeoutMs: TIMEOUTS.request });
+		const server = await startN8n(bin, env);
+		cleanup.add(() => server.stop());
+		const client = restClient(server.url, { timeoutMs: 30_000 });
 		await client.login(OWNER);
-		const cookie = client.cookie();
-
-		let started = Date.now();
-		// playwright-core starts chromium with a new empty profile (--user-data-dir) of its own, and
-		// with --headless and --no-sandbox; the other switches keep it off the network.
-		const browser = await bounded(
-			chromium.launch({
-				executablePath: CHROMIUM,
-				headless: true,
-				chromiumSandbox: false,
-				timeout: TIMEOUTS.browserLaunch,
-				args: [
-					'--no-sandbox',
-					'--disable-gpu',
-					'--disable-quic',
-					'--no-first-run',
-					'--disable-background-networking',
-					'--disable-component-update',
-					'--disable-sync',
-				],
-			}),
-			TIMEOUTS.browserLaunch,
-			'chromium launch',
-		);
-		browserPid = browser.process?.()?.pid;
-		cleanup.add(async () => {
-			await bounded(browser.close(), TIMEOUTS.browserClose, 'chromium close').catch(() => {});
-			killBrowser();
+		const { page, pageErrors } = await editor.openBrowser({
+			executablePath: CHROMIUM,
+			url: server.url,
+			cookie: client.cookie(),
+			viewport: CANVAS_VIEWPORT,
+			cleanup,
 		});
-		timings.push({ step: 'chromium', detail: 'launch', ms: Date.now() - started });
-
-		started = Date.now();
-		const context = await browser.newContext({
-			viewport: VIEWPORT,
-			deviceScaleFactor: 1,
-			locale: 'en-US',
-			colorScheme: 'light',
-		});
-		context.setDefaultTimeout(TIMEOUTS.element);
-		context.setDefaultNavigationTimeout(TIMEOUTS.navigation);
-		await context.addCookies([{ name: 'n8n-auth', value: cookie, url: n8nServer.url }]);
-		// Nothing leaves the machine: requests to anywhere but this n8n are refused at once.
-		const origin = new URL(n8nServer.url).origin;
-		await context.route(
-			(url) => url.origin !== origin && !['data:', 'blob:'].includes(url.protocol),
-			(route) => route.abort('blockedbyclient'),
-		);
-		const page = await context.newPage();
-		const iconResponses = [];
+		const iconStatus = new Map();
 		page.on('response', (r) => {
-			if (/iamport(\.dark)?\.svg(\?|$)/.test(r.url()))
-				iconResponses.push({ url: r.url(), status: r.status() });
+			if (/\.svg(\?|$)/.test(r.url())) iconStatus.set(r.url(), r.status());
 		});
-		const pageErrors = [];
-		page.on('pageerror', (e) => pageErrors.push(e.message));
-
-		// 1. editor loaded, workflow on the canvas
-		await page.goto(`${n8nServer.url}/workflow/${workflow.id}`, { waitUntil: 'domcontentloaded' });
-		const canvasNodes = page.locator('[data-test-id="canvas-node"]');
-		const loaded = await canvasNodes
-			.nth(workflow.nodes.length - 1)
-			.waitFor({ state: 'visible', timeout: TIMEOUTS.canvas })
-			.then(
-				() => true,
-				(e) => e,
-			);
-		report(
-			'editor loaded the workflow',
-			loaded === true,
-			loaded === true
-				? ''
-				: `${loaded.message.split('\n')[0]}; at ${page.url()}; page errors: ${pageErrors.slice(0, 3).join(' | ') || 'none'}`,
-		);
-		if (loaded !== true) return;
-		timings.push({
-			step: 'editor',
-			detail: `open /workflow/${workflow.id} until its ${workflow.nodes.length} nodes showed`,
-			ms: Date.now() - started,
-		});
-		started = Date.now();
-		await sleep(1_000);
-		await dismissOverlays(page);
-
-		// 2. the node, its icon and its outputs
-		const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${NODE_NAME}"]`);
-		const nodeShown = await node.isVisible();
-		const nodeText = nodeShown ? (await node.innerText()).replace(/\s+/g, ' ') : '';
-		report(
-			`node "${NODE_NAME}" (I'mport) on the canvas`,
-			nodeShown,
-			nodeShown ? '' : 'no canvas node with that name',
-		);
-
-		const icon = await node
-			.locator('img')
-			.evaluateAll((imgs) =>
-				imgs.map((i) => ({
-					src: i.getAttribute('src'),
-					complete: i.complete,
-					width: i.naturalWidth,
-				})),
-			)
-			.catch(() => []);
-		const iconImg = icon.find((i) => /iamport(\.dark)?\.svg/.test(i.src ?? ''));
-		const iconOk = Boolean(
-			iconImg &&
-				iconImg.complete &&
-				iconImg.width > 0 &&
-				iconResponses.some((r) => r.status === 200),
-		);
-		report(
-			'node icon rendered (iamport.svg answered 200, <img> loaded with naturalWidth > 0)',
-			iconOk,
-			`img: ${JSON.stringify(iconImg ?? icon)}; responses: ${JSON.stringify(iconResponses)}`,
-		);
-
-		// As the example wires them: [{ label: 'Success', targets: ['Cancelled'] }, { label: 'Failure', targets: ['Notify ops'] }]
-		const expected = ['Success', 'Failure'].map((label, n) => ({
-			label,
-			targets: (workflow.connections[NODE_NAME]?.main?.[n] ?? []).map((c) => c.node),
-		}));
-		const outputs = await outputHandles(page, NODE_NAME);
-		report(
-			`two outputs labelled Success and Failure, wired on the canvas to ${expected.map((o) => `"${o.targets.join('", "')}"`).join(' and ')}`,
-			JSON.stringify(outputs) === JSON.stringify(expected),
-			`expected ${JSON.stringify(expected)}, got ${JSON.stringify(outputs)}`,
-		);
-
+		const ctx = {
+			page,
+			pageErrors,
+			client,
+			url: server.url,
+			iconStatus,
+			saved: [],
+			outDir: OUT_DIR,
+			secrets: {
+				"I'mport API secret": v1Account.impSecret,
+				'PortOne API secret': v2Account.apiSecret,
+				'other PortOne API secret': otherV2Account.apiSecret,
+				'webhook secret': shots.WEBHOOK_SECRET,
+			},
+		};
 		fs.mkdirSync(OUT_DIR, { recursive: true });
-		await page.mouse.move(VIEWPORT.width - 5, VIEWPORT.height / 2);
-		const canvasPng = path.join(OUT_DIR, 'workflow-canvas.png');
-		await page.screenshot({ path: canvasPng, timeout: TIMEOUTS.screenshot });
-		console.log(`      saved ${path.relative(ROOT, canvasPng)} (node text: ${nodeText})`);
-
-		// 3. the parameter panel
-		await node.dblclick();
-		const ndv = page.locator('[data-test-id="ndv"]');
-		const ndvOpen = await ndv.waitFor({ state: 'visible', timeout: TIMEOUTS.element }).then(
-			() => true,
-			() => false,
-		);
-		let missing = PARAMETER_LABELS;
-		if (ndvOpen) {
-			await sleep(800);
-			// The pointer off the parameters (hovering one shows its Fixed/Expression switch): onto the
-			// empty top right of the output pane.
-			const box = await ndv.boundingBox({ timeout: 2_000 }).catch(() => null);
-			await page.mouse.move(
-				box ? box.x + box.width - 150 : VIEWPORT.width - 150,
-				box ? box.y + 150 : 150,
-			);
-			await sleep(300);
-			const text = await ndv.innerText();
-			missing = PARAMETER_LABELS.filter((label) => !text.includes(label));
-		}
-		report(
-			`parameter panel opened (${PARAMETER_LABELS.join(', ')})`,
-			ndvOpen && missing.length === 0,
-			ndvOpen
-				? `not shown: ${missing.join(', ')}`
-				: 'the node details view did not open on double-click',
-		);
-		const paramsPng = path.join(OUT_DIR, 'node-parameters.png');
-		await page.screenshot({ path: paramsPng, timeout: TIMEOUTS.screenshot });
-		console.log(`      saved ${path.relative(ROOT, paramsPng)}`);
-		timings.push({ step: 'editor', detail: 'checks and 2 screenshots', ms: Date.now() - started });
+		await canvasAndCashReceipt(ctx, workflows.canvas);
+		await iamportRefund(ctx, workflows.iamportRefund);
+		await portOneRefundAndTrigger(ctx, workflows.parameters);
+		await refundRun(ctx, workflows.refundRun);
+		console.log(`\nSaved in ${path.relative(ROOT, OUT_DIR) || OUT_DIR}:`);
+		for (const { file, bytes } of ctx.saved)
+			console.log(`  ${file.padEnd(32)} ${(bytes / 1024).toFixed(0).padStart(5)} KB`);
 	} finally {
 		await cleanup.run();
 	}
 }
 
-/**
- * The output handles of the named node, in order: their label, and the node that each edge leaving
- * the node starts from it goes to (an edge belongs to the handle nearest to the start of its path).
- */
-async function outputHandles(page, nodeName) {
-	return page.evaluate((name) => {
-		const center = (el) => {
-			const r = el.getBoundingClientRect();
-			return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-		};
-		const quoted = CSS.escape(name);
-		const handles = [
-			...document.querySelectorAll(
-				`[data-test-id="canvas-node-output-handle"][data-node-name="${quoted}"]`,
-			),
-		]
-			.sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
-			.map((h) => {
-				// The connection point: the Vue Flow handle inside the wrapper (the wrapper holds the label too).
-				const dot = h.querySelector('.vue-flow__handle') ?? h;
-				return { label: (h.innerText || h.textContent || '').trim(), at: center(dot), targets: [] };
-			});
-		for (const edge of document.querySelectorAll(
-			`[data-test-id="edge"][data-source-node-name="${quoted}"]`,
-		)) {
-			const path = edge.querySelector('path[d]');
-			if (!path || handles.length === 0) continue;
-			const start = path.getPointAtLength(0).matrixTransform(path.getScreenCTM());
-			const distance = (h) => Math.hypot(h.at.x - start.x, h.at.y - start.y);
-			const nearest = handles.reduce((a, b) => (distance(b) < distance(a) ? b : a));
-			if (distance(nearest) < 30) nearest.targets.push(edge.dataset.targetNodeName);
-		}
-		return handles.map(({ label, targets }) => ({ label, targets }));
-	}, nodeName);
-}
-
-/** The chromium that playwright-core started, if still there (playwright-core starts it in a group of its own). */
-let browserPid;
-function killBrowser() {
-	if (!browserPid) return;
-	for (const target of [-browserPid, browserPid]) {
-		try {
-			process.kill(target, 'SIGKILL');
-		} catch {
-			// already gone
-		}
-	}
-	browserPid = undefined;
-}
-
-runScript(__filename, main, { onSignal: killBrowser });
+runScript(__filename, main, { onSignal: editor.killBrowser });
