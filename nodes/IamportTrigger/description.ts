@@ -6,7 +6,7 @@ import { DOCUMENTED_SENDERS } from './notification';
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			"i'mport V1 notifications are not signed: each one is checked by looking the payment up (GET /payments/{imp_uid}) with the credential, and the payment is emitted as i'mport reports it. Set the URL below in the PortOne console (Integration > Webhook).",
+			"i'mport V1 notifications are not signed: each one is checked by looking the payment up (GET /payments/{imp_uid}) with the credential, and the payment is emitted as i'mport reports it. Set the Production URL shown under Webhook URLs in the PortOne console (Integration > Webhook).",
 		name: 'notice',
 		type: 'notice',
 		default: '',

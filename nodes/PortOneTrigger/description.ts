@@ -6,7 +6,7 @@ import { DEFAULT_EVENTS, LEGACY_CONFIRM_EVENT, WEBHOOK_EVENT_OPTIONS } from './w
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Every webhook is checked against its signature (Standard Webhooks, with the Webhook Secret of the credential) before anything else; unsigned, altered, stale and replayed-late deliveries get HTTP 401 and start nothing. Set the URL below in the PortOne console (Integration > Webhook, V2).',
+			'Every webhook is checked against its signature (Standard Webhooks, with the Webhook Secret of the credential) before anything else; unsigned, altered, stale and replayed-late deliveries get HTTP 401 and start nothing. Set the Production URL shown under Webhook URLs in the PortOne console (Integration > Webhook, V2).',
 		name: 'notice',
 		type: 'notice',
 		default: '',
