@@ -12,10 +12,7 @@
 const path = require('node:path');
 const { createEngine } = require('../test/helpers/engine');
 const { paymentCancel, portOneRefund } = require('../test/helpers/parameters');
-
-/** Every payment is 10,000 won; a partial row asks for 2,500. */
-const TOTAL = 10000;
-const PART = 2500;
+const { TOTAL, rowOf, checkMoneyMoved } = require('./refundRows');
 
 const REFUND_APIS = {
 	v1: {
@@ -46,40 +43,6 @@ const REFUND_APIS = {
 	},
 };
 
-/** What each row asks: even rows everything (10,000 won), odd rows 2,500 won. */
-const askedOf = (index) => (index % 2 === 0 ? TOTAL : PART);
-
-/**
- * Money moved exactly once per row, by what it asked, and for nothing else: otherwise throws.
- * `moved` is the simulator's [{ id, amount }] since the run began.
- */
-function checkMoneyMoved(label, ids, moved) {
-	const byId = new Map();
-	for (const m of moved) byId.set(m.id, [...(byId.get(m.id) ?? []), m.amount]);
-	let once = 0;
-	let twice = 0;
-	let never = 0;
-	let wrong = 0;
-	let askedWon = 0;
-	ids.forEach((id, index) => {
-		const amounts = byId.get(id) ?? [];
-		byId.delete(id);
-		askedWon += askedOf(index);
-		if (amounts.length === 0) never++;
-		else if (amounts.length > 1) twice++;
-		else if (amounts[0] !== askedOf(index)) wrong++;
-		else once++;
-	});
-	const movedWon = moved.reduce((sum, m) => sum + m.amount, 0);
-	const strangers = byId.size;
-	if (once !== ids.length || strangers !== 0 || movedWon !== askedWon) {
-		throw new Error(
-			`${label}: money moved ${once} times exactly once, ${twice} rows more than once, ${never} never, ${wrong} by a wrong amount, ${strangers} other payments; ${movedWon} won moved of ${askedWon} asked`,
-		);
-	}
-	return { once, twice, never, movedWon, askedWon, cancellations: moved.length };
-}
-
 /**
  * One run of `api` ('v1' | 'v2'): N fresh payments under `prefix`, the node at concurrency C.
  * `simulator` is the child process of that API (scripts/bench.js startSimulator), `measure` the
@@ -90,11 +53,7 @@ async function runRefund(simulator, api, { n, concurrency, latencyMs, measure, p
 	const { ids } = await simulator.command(spec.seed(n, prefix));
 	await simulator.command({ cmd: 'stats' }); // reset the counters
 	const engine = spec.engine(simulator);
-	const items = ids.map((id, index) =>
-		index % 2 === 0
-			? { ...spec.item(id), mode: 'full' }
-			: { ...spec.item(id), mode: 'partial', amount: PART },
-	);
+	const items = ids.map((id, index) => ({ ...spec.item(id), ...rowOf(index) }));
 	const measured = await measure(() => engine.run(items, spec.parameters(concurrency)));
 	const { success, failure, error } = measured.result;
 	const done = success.filter((item) =>
