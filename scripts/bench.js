@@ -21,7 +21,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const axios = require('axios');
-const { runRefund, refundTable, REFUND_APIS } = require('./benchRefund');
+const { runRefund, runFloor, refundTable, REFUND_APIS } = require('./benchRefund');
 const { createEngine } = require('../test/helpers/engine');
 
 function arg(name, fallback) {
@@ -304,9 +304,16 @@ async function refundCases(v1Simulator, apis, print) {
 					measure,
 					prefix: `bench_refund_${api}_r${round}_`,
 				});
+				const floor = await runFloor(simulators[api], api, {
+					n: REFUND_N,
+					concurrency: REFUND_C,
+					measure,
+					prefix: `bench_refund_floor_${api}_r${round}_`,
+				});
+				row.floorMs = floor.wallMs;
 				runs.get(api).push(row);
 				console.error(
-					`  refund round ${round + 1}/${REFUND_ROUNDS} ${row.label}: ${fixed(row.wallMs, 0)} ms (${fixed(row.ratio, 2)} × ideal), ${row.perItem} requests per item, money moved once for ${row.money.once} of ${row.n}`,
+					`  refund round ${round + 1}/${REFUND_ROUNDS} ${row.label}: ${fixed(row.wallMs, 0)} ms (${fixed(row.ratio, 2)} × ideal), ${row.perItem} requests per item, money moved once for ${row.money.once} of ${row.n}; plain-HTTP floor ${fixed(floor.wallMs, 0)} ms`,
 				);
 			}
 		}

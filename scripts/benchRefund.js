@@ -8,8 +8,14 @@
  * Each refund is a look-up and a cancel, so the ideal is 2 requests per item and
  * L × 2 × ⌈N/C⌉ ms of wall time. Every run must move money exactly once per row, by what the row
  * asked, or it throws: figures of a run that refunded twice would mean nothing.
+ *
+ * Beside each node, the plain-HTTP floor: the same calls (look-up, then the cancel with what the
+ * node sends) through plain axios at the same concurrency, a new connection per request as n8n's
+ * request helper makes, against the same simulator: what this machine allows without n8n.
  */
+const http = require('node:http');
 const path = require('node:path');
+const axios = require('axios');
 const { createEngine } = require('../test/helpers/engine');
 const { paymentCancel, portOneRefund } = require('../test/helpers/parameters');
 const { TOTAL, rowOf, checkMoneyMoved } = require('./refundRows');
@@ -27,6 +33,25 @@ const REFUND_APIS = {
 			}),
 		item: (id) => ({ imp_uid: id }),
 		parameters: (concurrency) => paymentCancel({ options: { concurrency } }),
+		/** the floor's calls: a token once, then GET /payments/{imp_uid} and POST /payments/cancel */
+		async floor(simulator, call) {
+			const token = await call(
+				'POST',
+				'/users/getToken',
+				{},
+				{
+					imp_key: simulator.impKey,
+					imp_secret: simulator.impSecret,
+				},
+			);
+			const headers = { Authorization: `Bearer ${token.response.access_token}` };
+			return async (id, row) => {
+				const { response: p } = await call('GET', `/payments/${encodeURIComponent(id)}`, headers);
+				const body = { imp_uid: id, checksum: p.amount - p.cancel_amount, reason: 'bench refund' };
+				if (row.mode === 'partial') body.amount = row.amount;
+				return (await call('POST', '/payments/cancel', headers, body)).code === 0;
+			};
+		},
 	},
 	v2: {
 		label: 'PortOne node (V2)',
@@ -40,6 +65,23 @@ const REFUND_APIS = {
 		item: (id) => ({ paymentId: id }),
 		// The test helper's quick retry wait is for fault tests; here the node's defaults apply.
 		parameters: (concurrency) => portOneRefund({ options: { concurrency } }),
+		/** the floor's calls: GET /payments/{id}, then POST /payments/{id}/cancel with a key per row */
+		async floor(simulator, call) {
+			const auth = { Authorization: `PortOne ${simulator.apiSecret}` };
+			return async (id, row) => {
+				const path = `/payments/${encodeURIComponent(id)}`;
+				const p = await call('GET', path, auth);
+				const body = {
+					reason: 'bench refund',
+					currentCancellableAmount: p.amount.total - p.amount.cancelled,
+				};
+				if (row.mode === 'partial') body.amount = row.amount;
+				const headers = { ...auth, 'Idempotency-Key': `"bench-floor-${id}"` };
+				return (
+					(await call('POST', `${path}/cancel`, headers, body)).cancellation?.status === 'SUCCEEDED'
+				);
+			};
+		},
 	},
 };
 
@@ -87,6 +129,47 @@ async function runRefund(simulator, api, { n, concurrency, latencyMs, measure, p
 	};
 }
 
+/** No keep-alive: a new connection per request, as n8n's request helper makes. */
+const noKeepAlive = new http.Agent({ keepAlive: false });
+
+/**
+ * The plain-HTTP floor of `api`: the same look-ups and cancels through axios, `concurrency` rows
+ * at a time, on N fresh payments under `prefix`; checked like the node's run.
+ */
+async function runFloor(simulator, api, { n, concurrency, measure, prefix }) {
+	const spec = REFUND_APIS[api];
+	const { ids } = await simulator.command(spec.seed(n, prefix));
+	await simulator.command({ cmd: 'stats' });
+	const call = async (method, path, headers, data) =>
+		(
+			await axios({
+				method,
+				url: `${simulator.baseUrl}${path}`,
+				headers,
+				data,
+				httpAgent: noKeepAlive,
+			})
+		).data;
+	const measured = await measure(async () => {
+		const refundRow = await spec.floor(simulator, call);
+		let done = 0;
+		let next = 0;
+		const worker = async () => {
+			while (next < ids.length) {
+				const index = next++;
+				if (await refundRow(ids[index], rowOf(index))) done++;
+			}
+		};
+		await Promise.all(Array.from({ length: concurrency }, worker));
+		return done;
+	});
+	const stats = await simulator.command({ cmd: 'stats' });
+	if (measured.result !== n)
+		throw new Error(`${spec.label} floor: ${measured.result} of ${n} refunded`);
+	checkMoneyMoved(`${spec.label} floor`, ids, stats.moneyMoved);
+	return { wallMs: measured.wallMs, cpuMs: measured.cpuMs };
+}
+
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
@@ -99,10 +182,18 @@ const int = (value) => Math.round(value).toLocaleString('en-US');
  * requests and money are the same in every round, or a run would have thrown), and, when both
  * APIs ran, V2's wall time over V1's within each round.
  */
+/** The floor's median wall time and ratio to the ideal, and node ÷ floor within each round. */
+function floorCells(runs) {
+	if (runs.some((r) => r.floorMs === undefined)) return '– | –';
+	const floor = median(runs.map((r) => r.floorMs));
+	const ratio = median(runs.map((r) => r.wallMs / r.floorMs));
+	return `${int(floor)} (${(floor / runs[0].idealMs).toFixed(2)}) | ${ratio.toFixed(2)}`;
+}
+
 function refundTable(runsByApi) {
 	const lines = [
-		'| node | N | C | wall ms | ideal L×2×⌈N/C⌉ ms | ratio to ideal | token requests | look-ups (GET) | cancels (POST) | requests per item (ideal 2) | max in flight | money moved exactly once | won moved / asked | CPU ms/item |',
-		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		'| node | N | C | wall ms | ideal L×2×⌈N/C⌉ ms | ratio to ideal | token requests | look-ups (GET) | cancels (POST) | requests per item (ideal 2) | max in flight | money moved exactly once | won moved / asked | CPU ms/item | plain-HTTP floor ms (ratio to ideal) | node ÷ floor (same round) |',
+		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 	];
 	for (const runs of runsByApi.values()) {
 		const wall = runs.map((r) => r.wallMs);
@@ -112,7 +203,7 @@ function refundTable(runsByApi) {
 				? String(first[field])
 				: runs.map((r) => r[field]).join('/');
 		lines.push(
-			`| ${first.label} | ${first.n} | ${first.concurrency} | ${int(median(wall))}${runs.length > 1 ? ` (${int(Math.min(...wall))}–${int(Math.max(...wall))})` : ''} | ${int(first.idealMs)} | ${(median(wall) / first.idealMs).toFixed(2)}${runs.length > 1 ? ` (${(Math.min(...wall) / first.idealMs).toFixed(2)}–${(Math.max(...wall) / first.idealMs).toFixed(2)})` : ''} | ${same('tokenRequests')} | ${same('lookups')} | ${same('cancels')} | ${same('perItem')} | ${same('maxInFlight')} | ${first.money.once} of ${first.n} | ${int(first.money.movedWon)} / ${int(first.money.askedWon)} | ${median(runs.map((r) => r.cpuMs / r.n)).toFixed(2)} |`,
+			`| ${first.label} | ${first.n} | ${first.concurrency} | ${int(median(wall))}${runs.length > 1 ? ` (${int(Math.min(...wall))}–${int(Math.max(...wall))})` : ''} | ${int(first.idealMs)} | ${(median(wall) / first.idealMs).toFixed(2)}${runs.length > 1 ? ` (${(Math.min(...wall) / first.idealMs).toFixed(2)}–${(Math.max(...wall) / first.idealMs).toFixed(2)})` : ''} | ${same('tokenRequests')} | ${same('lookups')} | ${same('cancels')} | ${same('perItem')} | ${same('maxInFlight')} | ${first.money.once} of ${first.n} | ${int(first.money.movedWon)} / ${int(first.money.askedWon)} | ${median(runs.map((r) => r.cpuMs / r.n)).toFixed(2)} | ${floorCells(runs)} |`,
 		);
 	}
 	const v1 = runsByApi.get('v1');
@@ -127,4 +218,4 @@ function refundTable(runsByApi) {
 	return lines;
 }
 
-module.exports = { REFUND_APIS, runRefund, refundTable };
+module.exports = { REFUND_APIS, runRefund, runFloor, refundTable };
