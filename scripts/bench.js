@@ -8,6 +8,11 @@
  *   npm run bench                       # L=20 ms, N=100,1000,10000, C=1,5,10,20
  *   npm run bench -- --sizes 100,1000 --concurrency 1,10 --latency 20 --write docs/benchmarks.md
  *
+ * --write FILE replaces, in FILE, the section <!-- bench:results --> … <!-- /bench:results --> with
+ * this run's receipt and payment cases and <!-- bench:refunds --> … <!-- /bench:refunds --> with
+ * its refund cases (each only when the run had such cases), each under the run's date, machine
+ * and load.
+ *
  * Then Payment → Get Many for 10,000 imp_uids, which must make 100 look-up requests (100 ids each);
  * `npm run bench -- --cases payments` runs that case alone (--payment-ids N to change the count).
  * Then Payment → Cancel (refund) of 1,000 payments at concurrency 10, 2 requests per item at best
@@ -222,19 +227,21 @@ async function main() {
 	const simulator = await startSimulator();
 	await simulator.command({ cmd: 'latency', fixedMs: LATENCY_MS });
 	const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node.js ${process.version}`;
-	const lines = [];
-	const print = (line) => {
+	const header = [];
+	const sections = { 'bench:results': [], 'bench:refunds': [] };
+	const printTo = (lines) => (line) => {
 		console.log(line);
 		lines.push(line);
 	};
+	const print = printTo(sections['bench:results']);
 	const load = os
 		.loadavg()
 		.map((l) => l.toFixed(1))
 		.join(' ');
-	print(`Benchmark run ${new Date().toISOString()} on ${machine}, load average ${load}`);
-	print(
-		`Injected latency L = ${LATENCY_MS} ms per request${CASES.includes('receipts') ? '; Cancel with Skip Already Cancelled off (one DELETE per item)' : ''}.`,
-	);
+	printTo(header)(`Benchmark run ${new Date().toISOString()} on ${machine}, load average ${load}`);
+	printTo(header)(`Injected latency L = ${LATENCY_MS} ms per request.`);
+	if (CASES.includes('receipts'))
+		print('Cancel with Skip Already Cancelled off (one DELETE per item):');
 	print('');
 	if (CASES.includes('receipts')) await receiptCases(simulator, print);
 	if (CASES.includes('payments')) {
@@ -255,19 +262,35 @@ async function main() {
 	const refundApis = Object.entries(REFUND_CASES)
 		.filter(([name]) => CASES.includes(name))
 		.map(([, api]) => api);
-	if (refundApis.length) await refundCases(simulator, refundApis, print);
+	if (refundApis.length)
+		await refundCases(simulator, refundApis, printTo(sections['bench:refunds']));
 	simulator.stop();
 	if (WRITE_TO) {
-		const target = path.resolve(WRITE_TO);
-		const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-		const marker = '<!-- bench:results -->';
-		const head = before.includes(marker) ? before.slice(0, before.indexOf(marker)) : before;
-		fs.writeFileSync(
-			target,
-			`${head}${marker}\n\n\`\`\`\n$ npm run bench\n\`\`\`\n\n${lines.join('\n')}\n`,
-		);
-		console.log(`\nwritten to ${WRITE_TO}`);
+		const shown = process.argv
+			.slice(2)
+			.filter((a, n, all) => a !== '--write' && all[n - 1] !== '--write');
+		const command = `npm run bench${shown.length ? ` -- ${shown.join(' ')}` : ''}`;
+		for (const [name, lines] of Object.entries(sections)) {
+			if (lines.some((line) => line.trim() !== ''))
+				writeSection(WRITE_TO, name, [...header, ...lines], command);
+		}
 	}
+}
+
+/** Replaces <!-- name --> … <!-- /name --> in `file` with the command and `lines`. */
+function writeSection(file, name, lines, command) {
+	const target = path.resolve(file);
+	const text = fs.readFileSync(target, 'utf8');
+	const open = `<!-- ${name} -->`;
+	const close = `<!-- /${name} -->`;
+	if (!text.includes(open) || !text.includes(close))
+		throw new Error(`${file} has no ${open} … ${close} section`);
+	const body = `${open}\n\n\`\`\`\n$ ${command}\n\`\`\`\n\n${lines.join('\n')}\n\n${close}`;
+	fs.writeFileSync(
+		target,
+		text.slice(0, text.indexOf(open)) + body + text.slice(text.indexOf(close) + close.length),
+	);
+	console.log(`\nwritten to ${file} (${name})`);
 }
 
 /**
