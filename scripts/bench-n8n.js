@@ -11,12 +11,22 @@
  *   recipe, no batching     HTTP Request sends all N DELETEs at once
  *   recipe, batch 10/20 ms  HTTP Request batching: 10 requests every 20 ms, its closest to concurrency 10
  *   node, C = 10 / C = 50   the I'mport node, Cash Receipt → Cancel
+ * And the refunds (Payment → Cancel: a look-up and a cancel per row, half of the rows in full and
+ * half 2,500 of 10,000 won; every run must move money exactly once per row):
+ *   V1 node, C = 10        the I'mport node on the i'mport simulator
+ *   V2 node, C = 10        the PortOne node on the PortOne V2 simulator
+ *   V2 recipe, batch 10/20 ms  HTTP Request GET /payments/{id} then HTTP Request
+ *                          POST /payments/{id}/cancel (Authorization: PortOne <secret>, an
+ *                          Idempotency-Key per row, currentCancellableAmount from the look-up)
  * Runs are interleaved (round r starts at workflow r) and repeated; medians are reported, and the
- * recipe/node ratio is taken within each round before its median, because the machine is shared.
+ * ratios between workflows are taken within each round before their median, because the machine
+ * is shared.
  *
  *   npm run bench:n8n
  *   npm run bench:n8n -- --items 500 --latency 20 --rounds 3 --concurrency 10,50 --write docs/benchmarks.md
- *   npm run bench:n8n -- --profile node-c10,recipe-batch10 [--write docs/benchmarks.md]   (one run each under --cpu-prof, summarised)
+ *   npm run bench:n8n -- --cases refunds --refund-items 1000      (only the refund workflows)
+ *   npm run bench:n8n -- --profile node-c10,recipe-batch10 [--write docs/benchmarks.md]   (one run each under --cpu-prof, summarised;
+ *       the refund workflows are node-v1-refund, node-v2-refund, recipe-v2-refund)
  *   npm run bench:n8n -- --jitter 10                      (latencies spread uniformly over L ± 5 ms)
  *   npm run bench:n8n -- --expression-engine legacy      (n8n's expression engine, default: n8n's own, vm in 2.x)
  *
@@ -43,6 +53,10 @@ const {
 	n8n,
 	parseExecution,
 } = require('../e2e/n8n');
+/** The PortOne node and its credential type (as e2e/portoneCredential.js names them). */
+const V2_NODE_TYPE = 'n8n-nodes-iamport.portOne';
+const V2_CREDENTIAL_TYPE = 'portOneApi';
+const { TOTAL, PART, checkMoneyMoved } = require('./refundRows');
 
 function arg(name, fallback) {
 	const at = process.argv.indexOf(`--${name}`);
@@ -59,11 +73,18 @@ const WRITE_TO = arg('write', undefined);
 const KEEP = process.argv.includes('--keep');
 /** n8n's expression engine (N8N_EXPRESSION_ENGINE: vm, its default in 2.x, legacy or quickjs); unset = n8n's default */
 const EXPRESSION_ENGINE = arg('expression-engine', undefined);
+/** Which groups of workflows: receipts (Cash Receipt → Cancel), refunds (Payment → Cancel, V1 and V2). */
+const CASES = arg('cases', 'receipts,refunds').split(',');
+const REFUND_ITEMS = Number(arg('refund-items', '1000'));
+const REFUND_C = Number(arg('refund-concurrency', '10'));
 
 const CREDENTIAL_ID = 'benchIamport';
 const CREDENTIAL_NAME = "I'mport API (bench simulator)";
+const V2_CREDENTIAL_ID = 'benchPortOne';
+const V2_CREDENTIAL_NAME = 'PortOne V2 API (bench simulator)';
 const ID_PREFIX = 'bench_';
-const MEASURED = { node: 'Cancel', recipe: 'DELETE receipt' };
+const REFUND_PREFIX = { v1: 'bench_v1_refund_', v2: 'bench_v2_refund_' };
+const MEASURED = { node: 'Cancel', recipe: 'DELETE receipt', lookUp: 'Look up', refund: 'Refund' };
 
 /* ------------------------------------------------------------------ workflows */
 
@@ -119,8 +140,15 @@ function nodeWorkflow(concurrency) {
 	return {
 		key: `node-c${concurrency}`,
 		label: `I'mport node, concurrency ${concurrency}`,
-		measured: MEASURED.node,
+		group: 'receipts',
+		api: 'v1',
+		isNode: true,
+		items: ITEMS,
+		measured: [MEASURED.node],
 		concurrency,
+		idealMs: LATENCY_MS * Math.ceil(ITEMS / concurrency),
+		reset: resetReceipts,
+		check: checkReceipts,
 		workflow: {
 			id: `benchNodeC${concurrency}`,
 			name: `bench: I'mport node C=${concurrency}`,
@@ -171,19 +199,159 @@ function recipeWorkflow(baseUrl, account, batch) {
 		},
 	};
 	const key = batch ? `recipe-batch${batch.size}` : 'recipe-all';
+	// What the ideal assumes: batching sends `size` per latency step; without it all go at once.
+	const concurrency = batch ? batch.size : ITEMS;
 	return {
 		key,
 		label: batch
 			? `HTTP Request recipe, batch ${batch.size} every ${batch.intervalMs} ms`
 			: 'HTTP Request recipe, no batching (all at once)',
-		measured: MEASURED.recipe,
-		// What the ideal assumes: batching sends `size` per latency step; without it all go at once.
-		concurrency: batch ? batch.size : ITEMS,
+		group: 'receipts',
+		api: 'v1',
+		isNode: false,
+		items: ITEMS,
+		measured: [MEASURED.recipe],
+		concurrency,
+		idealMs: LATENCY_MS * Math.ceil(ITEMS / concurrency),
+		reset: resetReceipts,
+		check: checkReceipts,
 		workflow: {
 			id: batch ? `benchRecipeBatch${batch.size}` : 'benchRecipeAll',
 			name: `bench: ${batch ? `recipe batch ${batch.size}` : 'recipe no batching'}`,
 			nodes: [trigger, getToken, { ...itemsNode(2) }, remove],
 			connections: chain(trigger.name, 'Get token', 'Receipts', MEASURED.recipe),
+		},
+	};
+}
+
+/* ------------------------------------------------------------------ refund workflows */
+
+/** A Code node emitting the refund rows: { imp_uid | paymentId, mode, amount? } (refundRows.js). */
+function refundRowsNode(api, position) {
+	const idField = api === 'v1' ? 'imp_uid' : 'paymentId';
+	return {
+		id: 'b0000000-0000-4000-8000-000000000012',
+		name: 'Rows',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: at(position),
+		parameters: {
+			jsCode: `return Array.from({ length: ${REFUND_ITEMS} }, (_, n) => ({ json: { ${idField}: '${REFUND_PREFIX[api]}' + String(n).padStart(6, '0'), ...(n % 2 === 0 ? { mode: 'full' } : { mode: 'partial', amount: ${PART} }) } }));`,
+		},
+	};
+}
+
+const refundCommon = (api) => ({
+	group: 'refunds',
+	api,
+	items: REFUND_ITEMS,
+	concurrency: REFUND_C,
+	idealMs: LATENCY_MS * 2 * Math.ceil(REFUND_ITEMS / REFUND_C),
+	reset: resetRefunds,
+	check: checkRefunds,
+});
+
+/** The I'mport (V1) or PortOne (V2) node, Payment → Cancel, mode and amount from each row. */
+function refundNodeWorkflow(api) {
+	const v1 = api === 'v1';
+	const refund = {
+		id: 'b0000000-0000-4000-8000-000000000013',
+		name: MEASURED.refund,
+		type: v1 ? NODE_TYPE : V2_NODE_TYPE,
+		typeVersion: 1,
+		position: at(2),
+		parameters: {
+			resource: 'payment',
+			operation: 'cancel',
+			...(v1
+				? { refundBy: 'impUid', impUid: '={{ $json.imp_uid }}' }
+				: { paymentId: '={{ $json.paymentId }}' }),
+			refundMode: '={{ $json.mode }}',
+			amount: '={{ $json.amount }}',
+			refundReference: '',
+			reason: 'bench refund',
+			dryRun: false,
+			refundFields: {},
+			splitOutputs: true,
+			options: { concurrency: REFUND_C },
+		},
+		credentials: v1
+			? { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } }
+			: { [V2_CREDENTIAL_TYPE]: { id: V2_CREDENTIAL_ID, name: V2_CREDENTIAL_NAME } },
+	};
+	return {
+		key: `node-${api}-refund`,
+		label: `${v1 ? "I'mport node (V1)" : 'PortOne node (V2)'}, refund, concurrency ${REFUND_C}`,
+		isNode: true,
+		measured: [MEASURED.refund],
+		...refundCommon(api),
+		workflow: {
+			id: `benchRefundNode${api.toUpperCase()}`,
+			name: `bench: ${v1 ? "I'mport" : 'PortOne'} node refund C=${REFUND_C}`,
+			nodes: [trigger, refundRowsNode(api, 1), refund],
+			connections: chain(trigger.name, 'Rows', MEASURED.refund),
+		},
+	};
+}
+
+/**
+ * The V2 refund as HTTP Request nodes: GET /payments/{id} for every row, then
+ * POST /payments/{id}/cancel for every row with what the node sends: the Authorization header,
+ * an Idempotency-Key per row (RFC 8941 string: in double quotes), the reason,
+ * currentCancellableAmount from the look-up (total less cancelled: no pending cancellations
+ * here) and, for a partial row, the amount. Both nodes batch 10 requests every 20 ms.
+ */
+function refundRecipeWorkflow(baseUrl, apiSecret) {
+	const batching = { batching: { batch: { batchSize: REFUND_C, batchInterval: 20 } } };
+	const authorization = { name: 'Authorization', value: `PortOne ${apiSecret}` };
+	const lookUp = {
+		id: 'b0000000-0000-4000-8000-000000000014',
+		name: MEASURED.lookUp,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: at(2),
+		parameters: {
+			method: 'GET',
+			url: `=${baseUrl}/payments/{{ encodeURIComponent($json.paymentId) }}`,
+			sendHeaders: true,
+			headerParameters: { parameters: [authorization] },
+			options: batching,
+		},
+	};
+	const row = "$('Rows').item.json";
+	const cancel = {
+		id: 'b0000000-0000-4000-8000-000000000015',
+		name: MEASURED.refund,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: at(3),
+		parameters: {
+			method: 'POST',
+			url: `=${baseUrl}/payments/{{ encodeURIComponent($json.id) }}/cancel`,
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					authorization,
+					{ name: 'Idempotency-Key', value: `="bench-refund-{{ $json.id }}-{{ ${row}.mode }}"` },
+				],
+			},
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify({ reason: 'bench refund', currentCancellableAmount: $json.amount.total - $json.amount.cancelled, ...(${row}.mode === 'partial' ? { amount: ${row}.amount } : {}) }) }}`,
+			options: batching,
+		},
+	};
+	return {
+		key: 'recipe-v2-refund',
+		label: `HTTP Request recipe (V2), look-up + cancel, batch ${REFUND_C} every 20 ms`,
+		isNode: false,
+		measured: [MEASURED.lookUp, MEASURED.refund],
+		...refundCommon('v2'),
+		workflow: {
+			id: 'benchRefundRecipeV2',
+			name: 'bench: V2 refund recipe',
+			nodes: [trigger, refundRowsNode('v2', 1), lookUp, cancel],
+			connections: chain(trigger.name, 'Rows', MEASURED.lookUp, MEASURED.refund),
 		},
 	};
 }
@@ -232,17 +400,19 @@ async function executeSampled(bin, args, env) {
 	return { ...r, cpuBetween: (from, to) => cpuAt(to) - cpuAt(from) };
 }
 
+/** Fresh receipts under the same ids. */
+function resetReceipts({ simulators }) {
+	simulators.v1.store.addIssuedPayments(ITEMS, ID_PREFIX);
+	simulators.v1.store.cancellations.clear();
+}
+
 /** Every item cancelled exactly once, with one DELETE each: otherwise the figures mean nothing. */
-function checkRun(variant, execution, simulator) {
-	if (execution.status !== 'success')
-		throw new Error(`${variant.label}: execution status ${execution.status}`);
-	const taskData = execution.data.resultData.runData[variant.measured]?.[0];
-	if (!taskData) throw new Error(`${variant.label}: "${variant.measured}" did not run`);
-	const out = taskData.data?.main?.[0] ?? [];
-	const ok =
-		variant.measured === MEASURED.node
-			? out.filter((i) => i.json.outcome === 'cancelled').length
-			: out.filter((i) => i.json.code === 0).length;
+function checkReceipts(variant, tasks, { simulators }) {
+	const simulator = simulators.v1;
+	const out = tasks.at(-1).data?.main?.[0] ?? [];
+	const ok = variant.isNode
+		? out.filter((i) => i.json.outcome === 'cancelled').length
+		: out.filter((i) => i.json.code === 0).length;
 	const deletes = simulator.requests('DELETE').filter((entry) => entry.status !== 401).length; // a refused token is sent again
 	const twice = [...simulator.store.cancellations.values()].filter((n) => n > 1).length;
 	if (ok !== ITEMS || deletes !== ITEMS || twice !== 0) {
@@ -250,14 +420,67 @@ function checkRun(variant, execution, simulator) {
 			`${variant.label}: ${ok} of ${ITEMS} cancelled, ${deletes} DELETEs answered, ${twice} cancelled twice`,
 		);
 	}
-	return taskData;
+	return {};
+}
+
+/** What the API's simulator counts as money moved: [{ id, amount }] for every applied refund. */
+const movedOf = {
+	v1: (simulator) => simulator.payments.refunds.map((r) => ({ id: r.imp_uid, amount: r.amount })),
+	v2: (simulator) =>
+		simulator.payments.moneyMoved.map((m) => ({ id: m.paymentId, amount: m.amount })),
+};
+const refundIds = (api) =>
+	Array.from(
+		{ length: REFUND_ITEMS },
+		(_, n) => `${REFUND_PREFIX[api]}${String(n).padStart(6, '0')}`,
+	);
+
+/**
+ * The same payment ids, paid again, before every run (and, on V2, the stored Idempotency-Keys
+ * forgotten, as if 3 hours had passed: the rows' keys are the same in every run).
+ */
+function resetRefunds({ simulators }, variant) {
+	const simulator = simulators[variant.api];
+	for (const id of refundIds(variant.api)) simulator.payments.remove(id);
+	if (variant.api === 'v1') {
+		simulator.payments.addMany(REFUND_ITEMS, { prefix: REFUND_PREFIX.v1, amount: TOTAL });
+	} else {
+		simulator.payments.addMany(REFUND_ITEMS, { prefix: REFUND_PREFIX.v2, total: TOTAL });
+		simulator.idempotency.clear();
+	}
+	return { movedBefore: movedOf[variant.api](simulator).length };
+}
+
+/** One look-up and one cancel per row, every row refunded, money moved exactly once per row. */
+function checkRefunds(variant, tasks, { simulators }, { movedBefore }) {
+	const simulator = simulators[variant.api];
+	const out = tasks.at(-1).data?.main?.[0] ?? [];
+	const ok = variant.isNode
+		? out.filter((i) => ['refunded', 'partially_refunded'].includes(i.json.outcome)).length
+		: out.filter((i) => i.json.cancellation?.status === 'SUCCEEDED').length;
+	// A refused token (V1) is asked for and the request sent again: count the answered ones.
+	const answered = simulator.log.filter((entry) => entry.status !== 401);
+	const lookUps = answered.filter((e) => e.method === 'GET').length;
+	const cancels = answered.filter(
+		(e) => e.method === 'POST' && e.rawPath !== '/users/getToken',
+	).length;
+	if (ok !== REFUND_ITEMS || lookUps !== REFUND_ITEMS || cancels !== REFUND_ITEMS) {
+		throw new Error(
+			`${variant.label}: ${ok} of ${REFUND_ITEMS} refunded, ${lookUps} look-ups and ${cancels} cancels answered`,
+		);
+	}
+	const money = checkMoneyMoved(
+		variant.label,
+		refundIds(variant.api),
+		movedOf[variant.api](simulator).slice(movedBefore),
+	);
+	return { money, lookUps, cancels };
 }
 
 async function runOnce(ctx, variant, extraEnv = {}) {
-	const { simulator, bin, env } = ctx;
-	// Fresh receipts under the same ids, fresh counters.
-	simulator.store.addIssuedPayments(ITEMS, ID_PREFIX);
-	simulator.store.cancellations.clear();
+	const { bin, env } = ctx;
+	const simulator = ctx.simulators[variant.api];
+	const before = variant.reset(ctx, variant);
 	simulator.log.length = 0;
 	simulator.stats.maxInFlight = 0;
 	const r = await executeSampled(bin, ['execute', `--id=${variant.workflow.id}`, '--rawOutput'], {
@@ -266,22 +489,34 @@ async function runOnce(ctx, variant, extraEnv = {}) {
 	});
 	if (r.code !== 0) throw new Error(describeFailure(`n8n execute (${variant.label})`, r));
 	const execution = parseExecution(r.stdout);
-	const taskData = checkRun(variant, execution, simulator);
+	if (execution.status !== 'success')
+		throw new Error(`${variant.label}: execution status ${execution.status}`);
+	const tasks = variant.measured.map((name) => {
+		const taskData = execution.data.resultData.runData[name]?.[0];
+		if (!taskData) throw new Error(`${variant.label}: "${name}" did not run`);
+		return taskData;
+	});
+	const checked = variant.check(variant, tasks, ctx, before);
+	// The measured nodes' own time (the recipe's two HTTP Request nodes added up); CPU from the
+	// first one's start to the last one's end.
+	const start = tasks[0].startTime;
+	const end = tasks.at(-1).startTime + tasks.at(-1).executionTime;
 	return {
-		nodeMs: taskData.executionTime,
-		nodeCpuMs: r.cpuBetween(taskData.startTime, taskData.startTime + taskData.executionTime),
+		nodeMs: tasks.reduce((sum, t) => sum + t.executionTime, 0),
+		nodeCpuMs: r.cpuBetween(start, end),
 		executionMs: Date.parse(execution.stoppedAt) - Date.parse(execution.startedAt),
 		processMs: r.ms,
 		requests: simulator.log.length,
-		tokenRequests: simulator.tokenRequests().length,
+		tokenRequests: variant.api === 'v1' ? simulator.tokenRequests().length : 0,
 		refused: simulator.log.filter((entry) => entry.status === 401).length,
 		maxInFlight: simulator.stats.maxInFlight,
+		...checked,
 	};
 }
 
 /* ------------------------------------------------------------------ setup */
 
-async function setUp(tmp, simulator) {
+async function setUp(tmp, simulators) {
 	const bin = await ensureN8n();
 	const userFolder = path.join(tmp, 'user');
 	fs.mkdirSync(userFolder);
@@ -289,15 +524,31 @@ async function setUp(tmp, simulator) {
 	const env = n8nEnv(userFolder, { main: await freePort(), broker: await freePort() });
 	if (EXPRESSION_ENGINE) env.N8N_EXPRESSION_ENGINE = EXPRESSION_ENGINE;
 
+	const simulator = simulators.v1;
 	const baseUrl = await simulator.start(await freePort());
 	simulator.faults.setLatency(LATENCY_MS - JITTER_MS / 2, JITTER_MS);
 	const [account] = simulator.accounts;
+	const v2BaseUrl = await simulators.v2.start(await freePort());
+	simulators.v2.faults.setLatency(LATENCY_MS - JITTER_MS / 2, JITTER_MS);
+	const [v2Account] = simulators.v2.accounts.list;
 
 	const variants = [
-		recipeWorkflow(baseUrl, account, undefined),
-		recipeWorkflow(baseUrl, account, { size: 10, intervalMs: 20 }),
-		...CONCURRENCY.map(nodeWorkflow),
+		...(CASES.includes('receipts')
+			? [
+					recipeWorkflow(baseUrl, account, undefined),
+					recipeWorkflow(baseUrl, account, { size: 10, intervalMs: 20 }),
+					...CONCURRENCY.map(nodeWorkflow),
+				]
+			: []),
+		...(CASES.includes('refunds')
+			? [
+					refundNodeWorkflow('v1'),
+					refundNodeWorkflow('v2'),
+					refundRecipeWorkflow(v2BaseUrl, v2Account.apiSecret),
+				]
+			: []),
 	];
+	if (variants.length === 0) throw new Error('--cases: receipts, refunds or both');
 	// The credential holds a token already, as it does after the first run in production: no run
 	// of the node pays for a token, as the recipe's token is not in its DELETE node's time either.
 	const token = await fetch(`${baseUrl}/users/getToken`, {
@@ -321,6 +572,18 @@ async function setUp(tmp, simulator) {
 					accessToken: token.response.access_token,
 				},
 			},
+			{
+				id: V2_CREDENTIAL_ID,
+				name: V2_CREDENTIAL_NAME,
+				type: V2_CREDENTIAL_TYPE,
+				data: {
+					apiSecret: v2Account.apiSecret,
+					storeId: '',
+					webhookSecret: '',
+					previousWebhookSecret: '',
+					baseUrl: v2BaseUrl,
+				},
+			},
 		]),
 	);
 	const imported = await n8n(bin, ['import:credentials', `--input=${credentialsFile}`], env);
@@ -339,7 +602,7 @@ async function setUp(tmp, simulator) {
 	);
 	const r = await n8n(bin, ['import:workflow', `--input=${workflowsFile}`], env);
 	if (r.code !== 0) throw new Error(describeFailure('n8n import:workflow', r));
-	return { tmp, bin, env, simulator, variants };
+	return { tmp, bin, env, simulators, variants };
 }
 
 /* ------------------------------------------------------------------ figures */
@@ -365,8 +628,9 @@ function machine() {
  * run and into the database; the next run must use that token without asking for one.
  */
 async function checkTokenRenewal(ctx) {
-	const variant = ctx.variants.find((v) => v.measured === MEASURED.node);
-	ctx.simulator.clock.advance(31 * 60);
+	const variant = ctx.variants.find((v) => v.isNode && v.api === 'v1');
+	if (!variant) return undefined;
+	ctx.simulators.v1.clock.advance(31 * 60);
 	const renewed = await runOnce(ctx, variant);
 	const next = await runOnce(ctx, variant);
 	const line = `Token check (${variant.label}): stored token expired → ${renewed.refused} refused, ${renewed.tokenRequests} token request; next run: ${next.refused} refused, ${next.tokenRequests} token requests.`;
@@ -390,14 +654,14 @@ async function benchmark(ctx) {
 		for (let n = 0; n < variants.length; n++) {
 			const variant = variants[(round + n) % variants.length];
 			const run = await runOnce(ctx, variant);
-			if (variant.measured === MEASURED.node && (run.tokenRequests !== 0 || run.refused !== 0)) {
+			if (variant.isNode && (run.tokenRequests !== 0 || run.refused !== 0)) {
 				throw new Error(
 					`${variant.label}: ${run.tokenRequests} token requests, ${run.refused} refused: the stored token should serve every run`,
 				);
 			}
 			runs.get(variant.key).push(run);
 			console.log(
-				`round ${round + 1}/${ROUNDS}  ${variant.label.padEnd(48)} ${int(run.nodeMs).padStart(6)} ms, n8n CPU ${(run.nodeCpuMs / ITEMS).toFixed(2)} ms/item  (${run.requests} requests, token ${run.tokenRequests}, max in flight ${run.maxInFlight}, process ${(run.processMs / 1000).toFixed(1)} s)`,
+				`round ${round + 1}/${ROUNDS}  ${variant.label.padEnd(64)} ${int(run.nodeMs).padStart(6)} ms (${(run.nodeMs / variant.idealMs).toFixed(2)} × ideal), n8n CPU ${(run.nodeCpuMs / variant.items).toFixed(2)} ms/item  (${run.requests} requests, token ${run.tokenRequests}, max in flight ${run.maxInFlight}, process ${(run.processMs / 1000).toFixed(1)} s)`,
 			);
 		}
 	}
@@ -406,15 +670,33 @@ async function benchmark(ctx) {
 		console.log(line);
 		lines.push(line);
 	};
-	const nodeC10 =
-		variants.find((v) => v.key === 'node-c10') ??
-		variants.find((v) => v.measured === MEASURED.node);
-	const base = runs.get(nodeC10.key);
 	print(
 		`Run ${new Date().toISOString()}: n8n ${N8N_VERSION} (\`n8n execute\`, sqlite${EXPRESSION_ENGINE ? `, N8N_EXPRESSION_ENGINE=${EXPRESSION_ENGINE}` : ''}), node ${process.version}, ${machine()} (shared with other work: indicative only).`,
 	);
 	print(
-		`N = ${ITEMS} items, injected latency L = ${LATENCY_MS} ms per request${JITTER_MS ? ` (uniform ${LATENCY_MS - JITTER_MS / 2}–${LATENCY_MS + JITTER_MS / 2} ms)` : ''}, ${ROUNDS} interleaved rounds; medians, min–max in brackets. Skip Already Cancelled off: one DELETE per item for every workflow; the credential holds a token already. CPU: the n8n process's user + system time between the measured node's start and end (from /proc, 10 ms ticks; the simulator runs in another process).`,
+		`Injected latency L = ${LATENCY_MS} ms per request${JITTER_MS ? ` (uniform ${LATENCY_MS - JITTER_MS / 2}–${LATENCY_MS + JITTER_MS / 2} ms)` : ''}, ${ROUNDS} interleaved round${ROUNDS === 1 ? '' : 's'} of every workflow below; medians, min–max in brackets. CPU: the n8n process's user + system time between the measured node's start and end (from /proc, 10 ms ticks; the simulators run in another process).`,
+	);
+	const receipts = variants.filter((v) => v.group === 'receipts');
+	if (receipts.length) receiptTable(receipts, runs, print);
+	const refunds = variants.filter((v) => v.group === 'refunds');
+	if (refunds.length) refundTable(refunds, runs, print);
+	if (tokenCheck) {
+		print('');
+		print(tokenCheck);
+	}
+	return lines;
+}
+
+/** The median over the rounds of a's time ÷ b's time within the same round. */
+const sameRound = (a, b) => median(a.map((r, round) => r.nodeMs / b[round].nodeMs));
+const medianRange = (ms) => `${int(median(ms))} (${int(Math.min(...ms))}–${int(Math.max(...ms))})`;
+
+function receiptTable(variants, runs, print) {
+	const nodeC10 = variants.find((v) => v.key === 'node-c10') ?? variants.find((v) => v.isNode);
+	const base = runs.get(nodeC10.key);
+	print('');
+	print(
+		`Cash Receipt → Cancel, N = ${ITEMS} items. Skip Already Cancelled off: one DELETE per item for every workflow; the credential holds a token already.`,
 	);
 	print('');
 	print(
@@ -424,23 +706,50 @@ async function benchmark(ctx) {
 	for (const variant of variants) {
 		const list = runs.get(variant.key);
 		const ms = list.map((r) => r.nodeMs);
-		const ideal = LATENCY_MS * Math.ceil(ITEMS / variant.concurrency);
-		const perRound = list.map((r, round) => r.nodeMs / base[round].nodeMs);
 		print(
-			`| ${variant.label} | ${int(median(ms))} (${int(Math.min(...ms))}–${int(Math.max(...ms))}) | ${int(ideal)} | ${(median(ms) / ideal).toFixed(2)} | ${(median(list.map((r) => r.nodeCpuMs)) / ITEMS).toFixed(2)} | ${median(list.map((r) => r.maxInFlight))} | ${median(list.map((r) => r.requests))} | ${int(median(list.map((r) => r.executionMs)))} | ${(median(list.map((r) => r.processMs)) / 1000).toFixed(1)} | ${variant === nodeC10 ? '1' : `${median(perRound).toFixed(2)}×`} |`,
+			`| ${variant.label} | ${medianRange(ms)} | ${int(variant.idealMs)} | ${(median(ms) / variant.idealMs).toFixed(2)} | ${(median(list.map((r) => r.nodeCpuMs)) / ITEMS).toFixed(2)} | ${median(list.map((r) => r.maxInFlight))} | ${median(list.map((r) => r.requests))} | ${int(median(list.map((r) => r.executionMs)))} | ${(median(list.map((r) => r.processMs)) / 1000).toFixed(1)} | ${variant === nodeC10 ? '1' : `${sameRound(list, base).toFixed(2)}×`} |`,
 		);
 	}
 	const batch = runs.get('recipe-batch10');
 	if (batch && nodeC10.concurrency === 10) {
-		const speedUp = median(batch.map((r, round) => r.nodeMs / base[round].nodeMs));
 		print('');
 		print(
-			`Recipe (batch 10 every 20 ms) ÷ node (C = 10), equal politeness: **${speedUp.toFixed(2)}×** (median of the per-round ratios; > 1 means the node is faster).`,
+			`Recipe (batch 10 every 20 ms) ÷ node (C = 10), equal politeness: **${sameRound(batch, base).toFixed(2)}×** (median of the per-round ratios; > 1 means the node is faster).`,
 		);
 	}
+}
+
+function refundTable(variants, runs, print) {
+	const v2Node = variants.find((v) => v.key === 'node-v2-refund');
+	const base = runs.get(v2Node.key);
 	print('');
-	print(tokenCheck);
-	return lines;
+	print(
+		`Payment → Cancel (refund), N = ${REFUND_ITEMS} rows, half in full and half ${int(PART)} of ${int(TOTAL)} won: a look-up and a cancel per row for every workflow (the ideal is 2 requests per item and L·2·⌈N/C⌉); every run checked that money moved exactly once per row, by what the row asked. The recipe's time is its two HTTP Request nodes' executionTime added up.`,
+	);
+	print('');
+	print(
+		`| workflow | measured executionTime, ms | ideal L·2·⌈N/C⌉ ms | ratio to ideal | n8n CPU ms per item during the node(s) | max in flight | look-ups + cancels per run | money moved exactly once | whole execution ms | n8n execute process s | time ÷ PortOne node's (same round) |`,
+	);
+	print('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const variant of variants) {
+		const list = runs.get(variant.key);
+		const ms = list.map((r) => r.nodeMs);
+		const [first] = list;
+		print(
+			`| ${variant.label} | ${medianRange(ms)} | ${int(variant.idealMs)} | ${(median(ms) / variant.idealMs).toFixed(2)} (${(Math.min(...ms) / variant.idealMs).toFixed(2)}–${(Math.max(...ms) / variant.idealMs).toFixed(2)}) | ${(median(list.map((r) => r.nodeCpuMs)) / REFUND_ITEMS).toFixed(2)} | ${median(list.map((r) => r.maxInFlight))} | ${first.lookUps} + ${first.cancels} | ${first.money.once} of ${REFUND_ITEMS} (${int(first.money.movedWon)} won) | ${int(median(list.map((r) => r.executionMs)))} | ${(median(list.map((r) => r.processMs)) / 1000).toFixed(1)} | ${variant === v2Node ? '1' : `${sameRound(list, base).toFixed(2)}×`} |`,
+		);
+	}
+	const recipe = runs.get('recipe-v2-refund');
+	const v1Node = runs.get('node-v1-refund');
+	print('');
+	if (recipe)
+		print(
+			`Recipe (V2, batch ${REFUND_C} every 20 ms) ÷ PortOne node (C = ${REFUND_C}): **${sameRound(recipe, base).toFixed(2)}×** (median of the per-round ratios; > 1 means the node is faster).`,
+		);
+	if (v1Node)
+		print(
+			`PortOne node (V2) ÷ I'mport node (V1), same rows: **${sameRound(base, v1Node).toFixed(2)}×** (< 1 means V2 is faster).`,
+		);
 }
 
 /* ------------------------------------------------------------------ profile */
@@ -495,10 +804,7 @@ function summariseProfile(profile, variant, executionMs) {
 	// The measured node's window: the node's own executionTime (from the run data), ending at the
 	// last sample with its code on the stack. (Its module is loaded at n8n's start-up, and the recipe
 	// runs the same HTTP Request code for its token first: neither is part of the window.)
-	const marker =
-		variant.measured === MEASURED.node
-			? /n8n-nodes-iamport\/dist\/nodes\//
-			: /nodes\/HttpRequest\/V3\//;
+	const marker = variant.isNode ? /n8n-nodes-iamport\/dist\/nodes\// : /nodes\/HttpRequest\/V3\//;
 	const times = [];
 	let t = profile.startTime;
 	for (let n = 0; n < profile.samples.length; n++) {
@@ -541,7 +847,7 @@ function summariseProfile(profile, variant, executionMs) {
 	const windowUs = times[last] - times[first];
 	// The node reads and checks every item (expressions included) before it sends anything.
 	let readEnd = -1;
-	if (variant.measured === MEASURED.node) {
+	if (variant.isNode) {
 		for (let n = first; n <= last; n++) {
 			if (
 				stacks
@@ -556,9 +862,9 @@ function summariseProfile(profile, variant, executionMs) {
 		console.log(line);
 		lines.push(line);
 	};
-	const perItem = (us) => (us / 1000 / ITEMS).toFixed(3);
+	const perItem = (us) => (us / 1000 / variant.items).toFixed(3);
 	print(
-		`CPU profile of one run of "${variant.label}" (N = ${ITEMS}, L = ${LATENCY_MS} ms), n8n ${N8N_VERSION} main process under \`--cpu-prof\`, over the measured node's executionTime (${int(windowUs / 1000)} ms, ending at the last sample with its code on the stack), of which ${int(busyUs / 1000)} ms busy (${perItem(busyUs)} ms per item: on CPU, or blocked in a synchronous call such as isolated-vm's) and ${int(idleUs / 1000)} ms idle.`,
+		`CPU profile of one run of "${variant.label}" (N = ${variant.items}, L = ${LATENCY_MS} ms), n8n ${N8N_VERSION} main process under \`--cpu-prof\`, over the measured node's executionTime (${int(windowUs / 1000)} ms, ending at the last sample with its code on the stack), of which ${int(busyUs / 1000)} ms busy (${perItem(busyUs)} ms per item: on CPU, or blocked in a synchronous call such as isolated-vm's) and ${int(idleUs / 1000)} ms idle.`,
 	);
 	if (readEnd !== -1) {
 		print(
@@ -595,7 +901,7 @@ async function profileOnce(ctx, key) {
 	const profiles = fs
 		.readdirSync(dir)
 		.map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
-	const marker = variant.measured === MEASURED.node ? 'n8n-nodes-iamport/' : 'nodes/HttpRequest/';
+	const marker = variant.isNode ? 'n8n-nodes-iamport/' : 'nodes/HttpRequest/';
 	if (KEEP) console.log(`profiles kept in ${dir}`);
 	const profile = profiles.find((p) => p.nodes.some((node) => node.callFrame.url.includes(marker)));
 	if (!profile) throw new Error(`no profile with ${marker} in ${dir}`);
@@ -623,14 +929,17 @@ let tmpDir;
 
 async function main() {
 	console.log(
-		`bench:n8n: real n8n ${N8N_VERSION} on node ${process.version}, N = ${ITEMS}, L = ${LATENCY_MS} ms`,
+		`bench:n8n: real n8n ${N8N_VERSION} on node ${process.version}, cases ${CASES.join(', ')}, N = ${ITEMS} receipts / ${REFUND_ITEMS} refunds, L = ${LATENCY_MS} ms`,
 	);
 	const { createSimulator } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
-	const simulator = createSimulator();
+	const { createPortOneSimulator } = require(
+		path.join(ROOT, 'test', 'portone-simulator', 'server.js'),
+	);
+	const simulators = { v1: createSimulator(), v2: createPortOneSimulator() };
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-iamport-bench-'));
 	tmpDir = tmp;
 	try {
-		const ctx = await setUp(tmp, simulator);
+		const ctx = await setUp(tmp, simulators);
 		const shown = process.argv
 			.slice(2)
 			.filter((a, n, all) => a !== '--write' && all[n - 1] !== '--write' && a !== '--keep');
@@ -647,7 +956,7 @@ async function main() {
 			if (WRITE_TO) writeSection(WRITE_TO, 'bench-n8n:results', lines, command);
 		}
 	} finally {
-		await simulator.stop().catch(() => {});
+		for (const simulator of Object.values(simulators)) await simulator.stop().catch(() => {});
 		if (KEEP) console.log(`kept: ${tmp}`);
 		else fs.rmSync(tmp, { recursive: true, force: true });
 	}

@@ -8,17 +8,25 @@
  *   npm run bench                       # L=20 ms, N=100,1000,10000, C=1,5,10,20
  *   npm run bench -- --sizes 100,1000 --concurrency 1,10 --latency 20 --write docs/benchmarks.md
  *
+ * --write FILE replaces, in FILE, the section <!-- bench:results --> … <!-- /bench:results --> with
+ * this run's receipt and payment cases and <!-- bench:refunds --> … <!-- /bench:refunds --> with
+ * its refund cases (each only when the run had such cases), each under the run's date, machine
+ * and load.
+ *
  * Then Payment → Get Many for 10,000 imp_uids, which must make 100 look-up requests (100 ids each);
  * `npm run bench -- --cases payments` runs that case alone (--payment-ids N to change the count).
- * Then Payment → Cancel (refund) of 1,000 payments at concurrency 10, 2 requests per item at best;
- * `npm run bench -- --cases refund` runs it alone (--refund N, --refund-concurrency C).
+ * Then Payment → Cancel (refund) of 1,000 payments at concurrency 10, 2 requests per item at best
+ * (a look-up and a cancel), with the I'mport node on the i'mport simulator (case `refund`) and with
+ * the PortOne node on the PortOne V2 simulator (case `refundV2`), each simulator in a child process
+ * of its own; the two run interleaved, round after round, and are printed in one table:
+ *   npm run bench -- --cases refund,refundV2 [--refund N] [--refund-concurrency C] [--refund-rounds R]
  */
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const axios = require('axios');
-const { benchRefund } = require('./benchRefund');
+const { runRefund, runFloor, refundTable, REFUND_APIS } = require('./benchRefund');
 const { createEngine } = require('../test/helpers/engine');
 
 function arg(name, fallback) {
@@ -29,16 +37,23 @@ const LATENCY_MS = Number(arg('latency', '20'));
 const SIZES = arg('sizes', '100,1000,10000').split(',').map(Number);
 const CONCURRENCY = arg('concurrency', '1,5,10,20').split(',').map(Number);
 const WRITE_TO = arg('write', undefined);
-/** Which cases to run: `--cases payments` runs only the Payment Get Many case, `--cases refund` only the refund case (seconds, not minutes). */
-const CASES = arg('cases', 'receipts,payments,refund').split(',');
+/**
+ * Which cases to run: `--cases payments` runs only the Payment Get Many case, `--cases refund,refundV2`
+ * only the refund cases (V1 and V2, a minute, not many).
+ */
+const CASES = arg('cases', 'receipts,payments,refund,refundV2').split(',');
 const PAYMENT_IDS = Number(arg('payment-ids', '10000'));
-/** The refund case (Payment Cancel): N payments at concurrency C. */
+/** The refund cases (Payment Cancel): N payments at concurrency C, R interleaved rounds. */
 const REFUND_N = Number(arg('refund', '1000'));
 const REFUND_C = Number(arg('refund-concurrency', '10'));
+const REFUND_ROUNDS = Number(arg('refund-rounds', '3'));
+const WARM_UP_N = Math.min(REFUND_N, 200);
+/** case name -> the API of benchRefund.js it runs */
+const REFUND_CASES = { refund: 'v1', refundV2: 'v2' };
 
-/** The simulator in a child process, driven over IPC. */
-async function startSimulator() {
-	const child = fork(path.join(__dirname, '..', 'test', 'simulator', 'cli.js'), ['--port', '0'], {
+/** A simulator (the i'mport one unless `cli` names another) in a child process, driven over IPC. */
+async function startSimulator(cli = path.join(__dirname, '..', 'test', 'simulator', 'cli.js')) {
+	const child = fork(cli, ['--port', '0'], {
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
 	const pending = new Map();
@@ -212,15 +227,21 @@ async function main() {
 	const simulator = await startSimulator();
 	await simulator.command({ cmd: 'latency', fixedMs: LATENCY_MS });
 	const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node.js ${process.version}`;
-	const lines = [];
-	const print = (line) => {
+	const header = [];
+	const sections = { 'bench:results': [], 'bench:refunds': [] };
+	const printTo = (lines) => (line) => {
 		console.log(line);
 		lines.push(line);
 	};
-	print(`Benchmark run ${new Date().toISOString()} on ${machine}`);
-	print(
-		`Injected latency L = ${LATENCY_MS} ms per request${CASES.includes('receipts') ? '; Cancel with Skip Already Cancelled off (one DELETE per item)' : ''}.`,
-	);
+	const print = printTo(sections['bench:results']);
+	const load = os
+		.loadavg()
+		.map((l) => l.toFixed(1))
+		.join(' ');
+	printTo(header)(`Benchmark run ${new Date().toISOString()} on ${machine}, load average ${load}`);
+	printTo(header)(`Injected latency L = ${LATENCY_MS} ms per request.`);
+	if (CASES.includes('receipts'))
+		print('Cancel with Skip Already Cancelled off (one DELETE per item):');
 	print('');
 	if (CASES.includes('receipts')) await receiptCases(simulator, print);
 	if (CASES.includes('payments')) {
@@ -238,33 +259,96 @@ async function main() {
 			`| ${row.n} | ${row.lookups} | ${row.stats.tokenRequests} | ${fixed(row.wallMs, 0)} | ${row.idealMs} | ${fixed(row.cpuMs / row.n, 3)} | ${fixed(row.rssGrowthMb, 1)} |`,
 		);
 	}
-	if (CASES.includes('refund')) {
-		const refund = await benchRefund(simulator, {
-			n: REFUND_N,
-			concurrency: REFUND_C,
-			latencyMs: LATENCY_MS,
-			measure,
-		});
-		print('');
-		print(
-			`Payment → Cancel (refund), half in full, half in part: a look-up and a cancel per payment, so 2 requests per item is the ideal; L = ${LATENCY_MS} ms:`,
-		);
-		print('');
-		for (const line of refund.header) print(line);
-		print(refund.line);
-	}
+	const refundApis = Object.entries(REFUND_CASES)
+		.filter(([name]) => CASES.includes(name))
+		.map(([, api]) => api);
+	if (refundApis.length)
+		await refundCases(simulator, refundApis, printTo(sections['bench:refunds']));
 	simulator.stop();
 	if (WRITE_TO) {
-		const target = path.resolve(WRITE_TO);
-		const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-		const marker = '<!-- bench:results -->';
-		const head = before.includes(marker) ? before.slice(0, before.indexOf(marker)) : before;
-		fs.writeFileSync(
-			target,
-			`${head}${marker}\n\n\`\`\`\n$ npm run bench\n\`\`\`\n\n${lines.join('\n')}\n`,
-		);
-		console.log(`\nwritten to ${WRITE_TO}`);
+		const shown = process.argv
+			.slice(2)
+			.filter((a, n, all) => a !== '--write' && all[n - 1] !== '--write');
+		const command = `npm run bench${shown.length ? ` -- ${shown.join(' ')}` : ''}`;
+		for (const [name, lines] of Object.entries(sections)) {
+			if (lines.some((line) => line.trim() !== ''))
+				writeSection(WRITE_TO, name, [...header, ...lines], command);
+		}
 	}
+}
+
+/** Replaces <!-- name --> … <!-- /name --> in `file` with the command and `lines`. */
+function writeSection(file, name, lines, command) {
+	const target = path.resolve(file);
+	const text = fs.readFileSync(target, 'utf8');
+	const open = `<!-- ${name} -->`;
+	const close = `<!-- /${name} -->`;
+	if (!text.includes(open) || !text.includes(close))
+		throw new Error(`${file} has no ${open} … ${close} section`);
+	const body = `${open}\n\n\`\`\`\n$ ${command}\n\`\`\`\n\n${lines.join('\n')}\n\n${close}`;
+	fs.writeFileSync(
+		target,
+		text.slice(0, text.indexOf(open)) + body + text.slice(text.indexOf(close) + close.length),
+	);
+	console.log(`\nwritten to ${file} (${name})`);
+}
+
+/**
+ * The refund cases: for each round, one run per API (the order alternates between rounds), fresh
+ * payments each run; then one table, so V1's and V2's ratios come from the same run of the script.
+ */
+async function refundCases(v1Simulator, apis, print) {
+	const simulators = {};
+	for (const api of apis) {
+		simulators[api] =
+			api === 'v1' ? v1Simulator : await startSimulator(REFUND_APIS[api].simulatorCli);
+		await simulators[api].command({ cmd: 'latency', fixedMs: LATENCY_MS });
+	}
+	const runs = new Map(apis.map((api) => [api, []]));
+	try {
+		// A warm-up run per node, not counted: the first run in a process pays for loading and
+		// compiling n8n's and the node's code, which no later run (and no n8n worker) pays again.
+		for (const api of apis) {
+			await runRefund(simulators[api], api, {
+				n: WARM_UP_N,
+				concurrency: REFUND_C,
+				latencyMs: LATENCY_MS,
+				measure,
+				prefix: `bench_refund_${api}_warmup_`,
+			});
+		}
+		for (let round = 0; round < REFUND_ROUNDS; round++) {
+			const order = round % 2 === 0 ? apis : [...apis].reverse();
+			for (const api of order) {
+				const row = await runRefund(simulators[api], api, {
+					n: REFUND_N,
+					concurrency: REFUND_C,
+					latencyMs: LATENCY_MS,
+					measure,
+					prefix: `bench_refund_${api}_r${round}_`,
+				});
+				const floor = await runFloor(simulators[api], api, {
+					n: REFUND_N,
+					concurrency: REFUND_C,
+					measure,
+					prefix: `bench_refund_floor_${api}_r${round}_`,
+				});
+				row.floorMs = floor.wallMs;
+				runs.get(api).push(row);
+				console.error(
+					`  refund round ${round + 1}/${REFUND_ROUNDS} ${row.label}: ${fixed(row.wallMs, 0)} ms (${fixed(row.ratio, 2)} × ideal), ${row.perItem} requests per item, money moved once for ${row.money.once} of ${row.n}; plain-HTTP floor ${fixed(floor.wallMs, 0)} ms`,
+				);
+			}
+		}
+	} finally {
+		for (const api of apis) if (api !== 'v1') simulators[api].stop();
+	}
+	print('');
+	print(
+		`Payment → Cancel (refund), half of the rows in full and half in part (2,500 of 10,000 won): a look-up and a cancel per payment, so 2 requests per item is the ideal; L = ${LATENCY_MS} ms, ${REFUND_ROUNDS} interleaved round${REFUND_ROUNDS === 1 ? '' : 's'} after a warm-up run of ${WARM_UP_N} payments per node (medians, min–max in brackets); each run asserts that money moved exactly once per row, by what the row asked:`,
+	);
+	print('');
+	for (const line of refundTable(runs)) print(line);
 }
 
 /** The receipt cases: Cancel for each N and C, beside the axios floor and the sequential baseline. */

@@ -7,6 +7,13 @@
  * webhook URL (loopback only) every cancel sends its webhook there, signed with the secret
  * (a new one is made and printed when none is given). Only first attempts are sent from here:
  * retries follow the simulator's clock, which only tests move.
+ *
+ * Started as a child process with IPC (scripts/bench.js), it takes commands instead of printing:
+ *   { cmd: 'seedPayments', count, prefix, total } -> { ids }   paid card payments (payments.addMany)
+ *   { cmd: 'latency', fixedMs, jitterMs }                     injected latency (faults.setLatency)
+ *   { cmd: 'stats' } -> { requests, tokenRequests: 0, byMethod, maxInFlight, moneyMoved }
+ *       what reached it since the last 'stats' (moneyMoved: [{ id, amount }] per applied
+ *       cancellation), and resets the counters
  */
 const { createPortOneSimulator } = require('./server');
 const { newSecret } = require('./webhooks');
@@ -27,7 +34,50 @@ const webhook = webhookUrl && {
 
 const simulator = createPortOneSimulator({ webhook });
 
+/** Where the last 'stats' left simulator.payments.moneyMoved (it only grows). */
+let movedSeen = 0;
+
+function handleCommand(message) {
+	switch (message.cmd) {
+		case 'seedPayments':
+			return {
+				ids: simulator.payments.addMany(message.count, {
+					prefix: message.prefix,
+					total: message.total,
+				}),
+			};
+		case 'latency':
+			simulator.faults.setLatency(message.fixedMs, message.jitterMs ?? 0);
+			return {};
+		case 'stats': {
+			const byMethod = {};
+			for (const entry of simulator.log) byMethod[entry.method] = (byMethod[entry.method] ?? 0) + 1;
+			const moved = simulator.payments.moneyMoved.slice(movedSeen);
+			movedSeen = simulator.payments.moneyMoved.length;
+			const answer = {
+				requests: simulator.log.length,
+				tokenRequests: 0,
+				byMethod,
+				maxInFlight: simulator.stats.maxInFlight,
+				moneyMoved: moved.map((m) => ({ id: m.paymentId, amount: m.amount })),
+			};
+			simulator.log.length = 0;
+			simulator.stats.maxInFlight = 0;
+			return answer;
+		}
+		default:
+			return { error: `unknown command ${message.cmd}` };
+	}
+}
+
 simulator.start(port).then((baseUrl) => {
+	if (process.send) {
+		const [account] = simulator.accounts.list;
+		process.on('message', (message) => process.send({ id: message.id, ...handleCommand(message) }));
+		process.send({ ready: true, baseUrl, apiSecret: account.apiSecret });
+		process.on('disconnect', () => simulator.stop().then(() => process.exit(0)));
+		return;
+	}
 	console.log(`PortOne V2 simulator listening on ${baseUrl}`);
 	for (const account of simulator.accounts.list) {
 		console.log(

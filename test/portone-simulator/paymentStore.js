@@ -8,7 +8,8 @@
  * cancellations; PARTIAL_CANCELLED / CANCELLED and `amount.cancelled*` follow from the SUCCEEDED
  * cancellations, so money can only move through `applyCancellation`, which also counts it.
  *
- * Test API (`simulator.payments`): add(fields), addMany(n, fields), get(id, storeId?) (the Payment
+ * Test API (`simulator.payments`): add(fields), addMany(n, fields), remove(id, storeId?) (forget a
+ * payment: a benchmark seeds the same ids again for every run), get(id, storeId?) (the Payment
  * as the API answers it), record(id, storeId?) (the live record), appliedCancellations(id),
  * moneyMoved (every applied cancellation), setCancelMode(id, mode), completeCancellation(...)
  * (see cancel.js), ids().
@@ -194,6 +195,10 @@ function createPaymentStore({ clock, accounts }) {
 				ids.push(id);
 			}
 			return ids;
+		},
+		remove(id, storeId) {
+			const r = find(id, storeId);
+			if (r) records.delete(keyOf(r.storeId, r.id));
 		},
 		find,
 		view,

@@ -5,7 +5,8 @@
  *   { cmd: 'seed', count, prefix }  -> { ids }      add payments with issued receipts
  *   { cmd: 'seedPayments', count, prefix, amount } -> { ids }   add paid card payments (the /payments family)
  *   { cmd: 'latency', fixedMs, jitterMs }           set injected latency
- *   { cmd: 'stats' } -> { requests, tokenRequests, byMethod, maxInFlight, refundsApplied }  and reset the counters
+ *   { cmd: 'stats' } -> { requests, tokenRequests, byMethod, maxInFlight, refundsApplied, moneyMoved }  and reset the counters
+ *       (moneyMoved: [{ id, amount }] per refund applied since the last 'stats'; refundsApplied: all of them)
  */
 const { createSimulator } = require('./server');
 
@@ -13,6 +14,8 @@ const portArg = process.argv.indexOf('--port');
 const port = portArg === -1 ? 8787 : Number(process.argv[portArg + 1]);
 
 const simulator = createSimulator();
+/** Where the last 'stats' left simulator.payments.refunds (it only grows). */
+let refundsSeen = 0;
 
 function handleCommand(message) {
 	switch (message.cmd) {
@@ -38,7 +41,11 @@ function handleCommand(message) {
 				maxInFlight: simulator.stats.maxInFlight,
 				doubleCancels: [...simulator.store.cancellations.values()].filter((n) => n > 1).length,
 				refundsApplied: simulator.payments.refunds.length,
+				moneyMoved: simulator.payments.refunds
+					.slice(refundsSeen)
+					.map((r) => ({ id: r.imp_uid, amount: r.amount })),
 			};
+			refundsSeen = simulator.payments.refunds.length;
 			simulator.log.length = 0;
 			simulator.stats.maxInFlight = 0;
 			return answer;

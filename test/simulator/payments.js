@@ -34,6 +34,7 @@
  *                               pgRefusal (a PG reason: refunds are refused) and receipt
  *                               ('issued' | 'cancelled': a cash-receipt row for the same imp_uid)
  *   addMany(count, { prefix = 'imp_pay_bulk_', each(n) -> fields, ...fields }) -> imp_uids
+ *   remove(imp_uid)  forgets a payment (a benchmark seeds the same imp_uids again for every run)
  *   get(imp_uid) -> a copy of the payment, or undefined;  ids() -> every imp_uid
  *   cancel(body, { tier }) -> [httpStatus, envelope]   a refund outside HTTP (someone else refunding)
  *   setPgRefusal(imp_uid, reason | null)               turn a PG refusal on or off
@@ -256,6 +257,17 @@ function createPayments({ clock, receipts } = {}) {
 			ids.push(impUid);
 		}
 		return ids;
+	}
+
+	function remove(impUid) {
+		const record = records.get(impUid);
+		if (!record) return;
+		records.delete(impUid);
+		const siblings = byMerchant.get(record.payment.merchant_uid) ?? [];
+		const left = siblings.filter((id) => id !== impUid);
+		if (left.length) byMerchant.set(record.payment.merchant_uid, left);
+		else byMerchant.delete(record.payment.merchant_uid);
+		applied.delete(impUid);
 	}
 
 	const view = (record) => JSON.parse(JSON.stringify(record.payment));
@@ -610,6 +622,7 @@ function createPayments({ clock, receipts } = {}) {
 	return {
 		add,
 		addMany,
+		remove,
 		get: (impUid) => (records.has(impUid) ? view(records.get(impUid)) : undefined),
 		ids: () => [...records.keys()],
 		cancel,
