@@ -1,6 +1,7 @@
 'use strict';
 /**
- * The n8n editor in headless Chromium, for e2e/screenshots.js, in one object. Every wait is bounded.
+ * The n8n editor in headless Chromium, for e2e/screenshots.js, in one object. Every wait is
+ * bounded.
  *   editorBrowser.js  starting the browser (the system chromium through playwright-core, kept off
  *                     the network), the bounded waits, closing what the editor opened on its own
  *   editorCanvas.js   opening a workflow, a node on the canvas, running it from the editor, reading

@@ -1,8 +1,8 @@
 'use strict';
 /**
- * Headless Chromium for the n8n editor (e2e/editor.js): the system chromium through playwright-core,
- * kept off the network and logged in to n8n; the bounded waits every editor step uses, and closing
- * what the editor opens on its own.
+ * Headless Chromium for the n8n editor (e2e/editor.js): the system chromium through
+ * playwright-core, kept off the network and logged in to n8n; the bounded waits every editor step
+ * uses, and closing what the editor opens on its own.
  */
 const { seconds, timings } = require('./n8n');
 

@@ -1,5 +1,8 @@
 'use strict';
-/** The command-line options of the in-process benchmark (scripts/bench.js; its top comment shows them in use). */
+/**
+ * The command-line options of the in-process benchmark (scripts/bench.js; its top comment shows
+ * them in use).
+ */
 function arg(name, fallback) {
 	const at = process.argv.indexOf(`--${name}`);
 	return at === -1 ? fallback : process.argv[at + 1];

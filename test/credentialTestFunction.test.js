@@ -1,7 +1,8 @@
 'use strict';
 /**
  * The I'mport credential's test (its testedBy function in n8n-core's CredentialTestContext)
- * against the simulator: the key, secret and tier in the dialog, setup mistakes, transport failures.
+ * against the simulator: the key, secret and tier in the dialog, setup mistakes, transport
+ * failures.
  */
 const { CredentialTestContext } = require('n8n-core');
 const { createSimulator } = require('./simulator/server');

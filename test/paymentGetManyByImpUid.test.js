@@ -1,8 +1,8 @@
 'use strict';
 /**
  * Payment → Get Many through n8n's real engine against the simulator, for the imp_uids of all
- * input items: 100 per request, found and missing paired with their items, refused and lost batches,
- * bad ids.
+ * input items: 100 per request, found and missing paired with their items, refused and lost
+ * batches, bad ids.
  */
 const { freshWorldPerTest, ids, outcomes } = require('./helpers/setup');
 const { paymentGetManyByIds, quickRetries } = require('./helpers/parameters');

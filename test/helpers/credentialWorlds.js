@@ -15,7 +15,10 @@ const ACCOUNTS = [A, B];
 const worlds = [];
 const servers = [];
 
-/** Registers the jest hooks of a test file: its logs cleared before each test, what it started stopped after. */
+/**
+ * Registers the jest hooks of a test file: the captured logs cleared before each test, the worlds
+ * and servers it started stopped after it.
+ */
 function stopWorldsAfterEach() {
 	// Each test scans only the logs of its own runs for secrets.
 	beforeEach(resetCapturedLogs);
