@@ -87,8 +87,8 @@ const REFUND_APIS = {
 
 /**
  * One run of `api` ('v1' | 'v2'): N fresh payments under `prefix`, the node at concurrency C.
- * `simulator` is the child process of that API (scripts/bench.js startSimulator), `measure` the
- * bench's wall / CPU / memory wrapper.
+ * `simulator` is the child process of that API (startSimulator of scripts/benchMeasure.js),
+ * `measure` the bench's wall / CPU / memory wrapper (its measure).
  */
 async function runRefund(simulator, api, { n, concurrency, latencyMs, measure, prefix }) {
 	const spec = REFUND_APIS[api];

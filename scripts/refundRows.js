@@ -1,9 +1,10 @@
 'use strict';
 /**
- * The refund rows both refund benchmarks use (scripts/benchRefund.js in-process, scripts/bench-n8n.js
- * in real n8n), and the check that makes their figures mean something: every payment 10,000 won,
- * even rows refunded in full, odd rows 2,500 won; money moved exactly once per row, by what the
- * row asked, and for no other payment.
+ * The refund rows both refund benchmarks use (scripts/benchRefund.js in-process; in real n8n,
+ * scripts/benchN8nRefundWorkflows.js and benchN8nTables.js of scripts/bench-n8n.js), and the check
+ * that makes their figures mean something: every payment 10,000 won, even rows refunded in full,
+ * odd rows 2,500 won; money moved exactly once per row, by what the row asked, and for no other
+ * payment.
  */
 const TOTAL = 10000;
 const PART = 2500;
