@@ -10,6 +10,10 @@
  * n8n runs with N8N_PROXY_HOPS=1, as behind one reverse proxy: the sender check then reads the
  * client address from the proxy's X-Forwarded-For entry (express `trust proxy`).
  *
+ * Here: the set-up, the totals and the secret scan. The workflows are in e2e/triggerWorkflows.js;
+ * e2e/triggerStatuses.js: every status, what starts nothing, the test URL, concurrent repeats;
+ * e2e/triggerEmitChecked.js: unverified emitted, the sender check; e2e/triggerExample.js: the example.
+ *
  *   npm run build && node e2e/trigger.js      (re-runs itself with node 24 like e2e/run.js)
  * Options: --keep (keep the temporary n8n user folder), --reinstall (ignore the cached n8n).
  * Environment: N8N_E2E_VERSION, N8N_E2E_CACHE (see e2e/n8n.js). Exit code 0 only when every check passed.
@@ -33,15 +37,27 @@ const {
 	activateWorkflow: activate,
 	executionsOf,
 	executionData,
-	nodeItems: itemsOf,
 	EXAMPLES,
 	CREDENTIAL_TYPE,
 } = require('./n8n');
 const { check, same, workFolder, runScript } = require('./script');
+const {
+	TRIGGER_TYPE,
+	EXAMPLE_FILE,
+	CREDENTIAL,
+	ALL_STATUSES,
+	EMIT_CHECKED,
+} = require('./triggerWorkflows');
+const {
+	everyStatusInN8n,
+	quietInN8n,
+	testUrlInN8n,
+	concurrentDuplicatesInN8n,
+} = require('./triggerStatuses');
+const { emitCheckedInN8n, fromImport } = require('./triggerEmitChecked');
+const { exampleInN8n } = require('./triggerExample');
 
 const SECRET_MARKER = 'test_imp_secret_DO_NOT_LEAK';
-const TRIGGER_TYPE = 'n8n-nodes-iamport.iamportTrigger';
-const EXAMPLE_FILE = 'cancel-receipt-on-console-cancel.json';
 const OWNER = {
 	email: 'owner@example.com',
 	firstName: 'E2E',
@@ -50,91 +66,8 @@ const OWNER = {
 };
 const REQUEST_TIMEOUT_MS = 30_000;
 const EXECUTION_WAIT_MS = 60_000;
-const DOCUMENTED_SENDER = '52.78.100.19';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/* ------------------------------------------------------------------ workflows */
-
-const CREDENTIAL = { id: 'iamportSimulator', name: "I'mport API (simulator)" };
-
-function triggerNode(name, webhookId, parameters, position = [0, 0]) {
-	return {
-		id: `${webhookId.slice(0, 8)}-0000-4000-8000-000000000001`,
-		name,
-		type: TRIGGER_TYPE,
-		typeVersion: 1,
-		position,
-		webhookId,
-		parameters,
-		credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
-	};
-}
-
-function noOp(name, position) {
-	return {
-		id: `${name.length}b1c2d3e-0000-4000-8000-${String(position[0]).padStart(12, '0')}`,
-		name,
-		type: 'n8n-nodes-base.noOp',
-		typeVersion: 1,
-		position,
-		parameters: {},
-	};
-}
-
-const link = (to) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
-
-/** Every status, unverified ones dropped (the defaults), then n8n's Remove Duplicates on the event key. */
-const ALL_STATUSES = {
-	id: 'iamportTriggerAll',
-	name: "I'mport Trigger e2e: every status, deduplicated",
-	active: false,
-	nodes: [
-		triggerNode('Payment notification', '0e2e0001-aaaa-4bbb-8ccc-000000000001', {
-			statuses: ['paid', 'ready', 'cancelled', 'failed'],
-			options: {},
-		}),
-		{
-			id: '0e2e0001-aaaa-4bbb-8ccc-000000000002',
-			name: 'New events only',
-			type: 'n8n-nodes-base.removeDuplicates',
-			typeVersion: 2,
-			position: [240, 0],
-			parameters: {
-				operation: 'removeItemsSeenInPreviousExecutions',
-				logic: 'removeItemsWithAlreadySeenKeyValues',
-				dedupeValue: '={{ $json.event_key }}',
-				options: {},
-			},
-		},
-		noOp('New event', [480, 0]),
-	],
-	connections: {
-		'Payment notification': link('New events only'),
-		'New events only': link('New event'),
-	},
-	settings: { executionOrder: 'v1' },
-};
-
-/** Unverified notifications emitted (verified: false), and only i'mport's documented senders. */
-const EMIT_CHECKED = {
-	id: 'iamportTriggerEmit',
-	name: "I'mport Trigger e2e: unverified emitted, i'mport's senders only",
-	active: false,
-	nodes: [
-		triggerNode('Checked notification', '0e2e0002-aaaa-4bbb-8ccc-000000000001', {
-			statuses: ['paid', 'ready', 'cancelled', 'failed'],
-			onUnverified: 'emit',
-			checkSender: true,
-			options: {},
-		}),
-		noOp('Received', [240, 0]),
-	],
-	connections: { 'Checked notification': link('Received') },
-	settings: { executionOrder: 'v1' },
-};
-
-/* ------------------------------------------------------------------ main */
 
 async function main() {
 	console.log(
@@ -226,304 +159,12 @@ async function main() {
 			simulator.log.slice(mark).filter((e) => e.rawPath.startsWith('/payments'));
 		const answered = (r) => `${r.status} ${r.answer ?? r.error}`;
 
-		/* ---------------- every status, JSON and form, deduplicated across executions */
-		console.log(`\n${ALL_STATUSES.name}`);
-		const cases = [
-			['json', 'paid', 'imp_pay_card_0001'],
-			['form', 'ready', 'imp_pay_vbank_ready_0001'],
-			['json', 'cancelled', 'imp_pay_partial_0001'],
-			['form', 'failed', 'imp_pay_failed_0001'],
-			['form', 'paid', 'imp_pay_card_0002'],
-			// the same event as the second one, this time as JSON: a repeat all the same
-			['json', 'ready', 'imp_pay_vbank_ready_0001'],
-		];
-		const keysSent = new Set();
-		for (const [as, status, impUid] of cases) {
-			const mark = simulator.log.length;
-			const result = await sender.notify(urls.all, impUid, { as });
-			const execution = await nextExecution(ALL_STATUSES.id);
-			const [item] = itemsOf(execution, 'Payment notification');
-			const truth = simulator.payments.get(impUid);
-			const expectedKey =
-				status === 'cancelled'
-					? `${impUid}:cancelled:${truth.cancel_history.at(-1).cancellation_id}`
-					: `${impUid}:${status}`;
-			const duplicate = keysSent.has(expectedKey);
-			keysSent.add(expectedKey);
-			check(
-				`${as} ${status} (${impUid}): HTTP 200, one GET /payments/${impUid}, execution ${execution.status}`,
-				() => {
-					if (result.status !== 200) return answered(result);
-					const looked = lookupsSince(mark).map((e) => `${e.method} ${e.rawUrl}`);
-					if (looked.join() !== `GET /payments/${impUid}`) return `look-ups: ${looked.join(', ')}`;
-					return execution.status === 'success' ? true : `execution ${execution.status}`;
-				},
-			);
-			check(
-				`${as} ${status}: the payment as i'mport reports it, verified, notification under its own key`,
-				() => {
-					if (!item) return 'no item from the trigger';
-					const { verified, event_key: eventKey, notification, ...payment } = item;
-					if (verified !== true) return `verified ${verified}`;
-					const mismatch = same(payment, truth);
-					if (mismatch !== true) return mismatch;
-					if (eventKey !== expectedKey) return `event_key ${eventKey}, expected ${expectedKey}`;
-					return notification?.imp_uid === impUid && notification.status === status
-						? true
-						: `notification ${JSON.stringify(notification)}`;
-				},
-			);
-			const passed = itemsOf(execution, 'New events only').length;
-			check(
-				`${as} ${status}: Remove Duplicates ${duplicate ? 'drops the repeat (same event key as an earlier execution)' : 'lets the new event through'}`,
-				() =>
-					same(
-						{
-							removeDuplicates: passed,
-							newEventRan: Boolean(execution.data.resultData.runData['New event']),
-						},
-						{ removeDuplicates: duplicate ? 0 : 1, newEventRan: !duplicate },
-					),
-			);
-		}
-
-		// What never starts anything: spoofs (dropped by default), unselected... and bad bodies.
-		const quiet = [
-			[
-				'a spoofed status (imp_pay_card_0001 "cancelled")',
-				() => sender.notify(urls.all, 'imp_pay_card_0001', { spoof: { status: 'cancelled' } }),
-				200,
-				1,
-			],
-			[
-				'an unknown imp_uid',
-				() =>
-					sender.post(urls.all, {
-						imp_uid: 'imp_999999999999',
-						merchant_uid: 'order_x',
-						status: 'paid',
-					}),
-				200,
-				1,
-			],
-			[
-				'a forged cancellation_id',
-				() =>
-					sender.notify(urls.all, 'imp_pay_partial_0001', {
-						spoof: { cancellation_id: 'CXL_FORGED' },
-					}),
-				200,
-				1,
-			],
-			['an empty body', () => sender.post(urls.all, '', { as: 'json' }), 400, 0],
-			['an empty form', () => sender.post(urls.all, '', { as: 'form' }), 400, 0],
-			[
-				'no imp_uid',
-				() => sender.post(urls.all, { merchant_uid: 'order_1', status: 'paid' }),
-				400,
-				0,
-			],
-			[
-				'an imp_uid with path characters',
-				() =>
-					sender.post(
-						urls.all,
-						{ imp_uid: '../receipts/imp_pay_card_0001', status: 'paid' },
-						{ as: 'form' },
-					),
-				400,
-				0,
-			],
-			[
-				'a text/plain body',
-				() =>
-					sender.post(urls.all, 'imp_uid=imp_pay_card_0001&status=paid', {
-						contentType: 'text/plain',
-					}),
-				400,
-				0,
-			],
-			[
-				'JSON that does not parse (n8n itself answers before the node runs)',
-				() => sender.post(urls.all, '{"imp_uid": ', { as: 'json' }),
-				422,
-				0,
-			],
-		];
-		for (const [name, send, status, lookups] of quiet) {
-			const mark = simulator.log.length;
-			const result = await send();
-			check(`${name}: HTTP ${status}, ${lookups} look-up(s), no secret in the answer`, () => {
-				if (result.status !== status) return answered(result);
-				if (lookupsSince(mark).length !== lookups) return `${lookupsSince(mark).length} look-ups`;
-				return String(result.answer).includes(SECRET_MARKER) ? 'secret in the answer' : true;
-			});
-			if (status === 400) console.log(`      answer: ${result.answer}`);
-		}
-
-		/* ---------------- unverified emitted; sender check behind one proxy hop */
-		console.log(`\n${EMIT_CHECKED.name}`);
-		const fromImport = { headers: { 'x-forwarded-for': DOCUMENTED_SENDER } };
-		let mark = simulator.log.length;
-		const refused = await sender.notify(urls.emit, 'imp_pay_card_0001');
-		const forged = await sender.notify(urls.emit, 'imp_pay_card_0001', {
-			headers: { 'x-forwarded-for': `${DOCUMENTED_SENDER}, 203.0.113.7` },
-		});
-		check(
-			"a sender that is not i'mport (no proxy entry, or a forged earlier entry): HTTP 403, nothing looked up",
-			() =>
-				same(
-					{ plain: answered(refused), forged: forged.status, lookups: lookupsSince(mark).length },
-					{ plain: '403 {"error":"This sender is not allowed"}', forged: 403, lookups: 0 },
-				),
-		);
-		mark = simulator.log.length;
-		const spoofResult = await sender.notify(urls.emit, 'imp_pay_card_0002', {
-			spoof: { status: 'cancelled' },
-			...fromImport,
-		});
-		const spoofExecution = await nextExecution(EMIT_CHECKED.id);
-		const [spoofItem] = itemsOf(spoofExecution, 'Checked notification');
-		console.log(
-			`      a spoofed notification {"imp_uid":"imp_pay_card_0002","status":"cancelled"} produced:\n${JSON.stringify(spoofItem, null, 2).replace(/^/gm, '        ')}`,
-		);
-		check(
-			"a spoofed status from i'mport's address (via the proxy): HTTP 200, emitted with verified: false, reason status_mismatch, i'mport's status on top",
-			() => {
-				if (spoofResult.status !== 200) return answered(spoofResult);
-				return same(
-					{
-						verified: spoofItem?.verified,
-						reason: spoofItem?.reason,
-						status: spoofItem?.status,
-						claimed: spoofItem?.notification?.status,
-					},
-					{ verified: false, reason: 'status_mismatch', status: 'paid', claimed: 'cancelled' },
-				);
-			},
-		);
-		const unknownResult = await sender.post(
-			urls.emit,
-			{ imp_uid: 'imp_999999999999', merchant_uid: 'order_x', status: 'paid' },
-			fromImport,
-		);
-		const unknownExecution = await nextExecution(EMIT_CHECKED.id);
-		const [unknownItem] = itemsOf(unknownExecution, 'Checked notification');
-		check(
-			'an unknown imp_uid: emitted with verified: false, reason not_found, no payment fields',
-			() =>
-				same(
-					{
-						http: unknownResult.status,
-						verified: unknownItem?.verified,
-						reason: unknownItem?.reason,
-						amount: unknownItem?.amount ?? null,
-					},
-					{ http: 200, verified: false, reason: 'not_found', amount: null },
-				),
-		);
-		const realResult = await sender.notify(urls.emit, 'imp_pay_card_0002', {
-			as: 'form',
-			...fromImport,
-		});
-		const realExecution = await nextExecution(EMIT_CHECKED.id);
-		check("a real notification from i'mport's address: verified: true", () =>
-			same(
-				{
-					http: realResult.status,
-					verified: itemsOf(realExecution, 'Checked notification')[0]?.verified,
-				},
-				{ http: 200, verified: true },
-			),
-		);
-
-		/* ---------------- the example: cancelled in the console -> cancel the cash receipt */
-		console.log(`\n${example.name} (examples/${EXAMPLE_FILE})`);
-		const impUid = 'imp_pay_receipt_0001';
-		const [cancelStatus, cancelAnswer] = simulator.payments.cancel(
-			{ imp_uid: impUid, reason: 'cancelled in the console' },
-			{ source: 'console' },
-		);
-		check(`the simulator cancels ${impUid} in full "from the console"`, () =>
-			same({ cancelStatus, code: cancelAnswer.code }, { cancelStatus: 200, code: 0 }),
-		);
-		const deletesOf = (id) =>
-			simulator.log.filter((e) => e.method === 'DELETE' && e.rawPath === `/receipts/${id}`).length;
-		const first = await sender.notify(urls.example, impUid);
-		const firstExecution = await nextExecution(example.id);
-		check(
-			'notification -> verified -> new event -> fully refunded -> cash receipt cancelled (Success)',
-			() =>
-				same(
-					{
-						http: first.status,
-						status: firstExecution.status,
-						cancelled: itemsOf(firstExecution, 'Cancel cash receipt', 0).map(
-							(i) => `${i.imp_uid} ${i.outcome}`,
-						),
-						receiptCancelled: itemsOf(firstExecution, 'Receipt cancelled').map(
-							(i) => `${i.imp_uid} ${i.merchant_uid}`,
-						),
-						notifyOps: itemsOf(firstExecution, 'Notify ops').length,
-						deletes: deletesOf(impUid),
-					},
-					{
-						http: 200,
-						status: 'success',
-						cancelled: [`${impUid} cancelled`],
-						receiptCancelled: [`${impUid} order_pay_receipt_0001`],
-						notifyOps: 0,
-						deletes: 1,
-					},
-				),
-		);
-		const again = await sender.notify(urls.example, impUid);
-		const againExecution = await nextExecution(example.id);
-		check('the same notification again: Remove Duplicates stops it, no second DELETE', () =>
-			same(
-				{
-					http: again.status,
-					passed: itemsOf(againExecution, 'New events only').length,
-					cancelRan: Boolean(againExecution.data.resultData.runData['Cancel cash receipt']),
-					deletes: deletesOf(impUid),
-				},
-				{ http: 200, passed: 0, cancelRan: false, deletes: 1 },
-			),
-		);
-		const partial = await sender.notify(urls.example, 'imp_pay_partial_0001');
-		const partialExecution = await nextExecution(example.id);
-		const partly = simulator.payments.get('imp_pay_partial_0001');
-		const partlyText = `Payment imp_pay_partial_0001 (order_pay_partial_0001) was partly refunded (${partly.cancel_amount} of ${partly.amount} won)`;
-		check('a partial refund goes to "Notify ops (partial refund)"; its receipt is left alone', () =>
-			same(
-				{
-					http: partial.status,
-					texts: itemsOf(partialExecution, 'Notify ops (partial refund)').map((i) =>
-						i.text.slice(0, partlyText.length),
-					),
-					deletes: deletesOf('imp_pay_partial_0001'),
-				},
-				{ http: 200, texts: [partlyText], deletes: 0 },
-			),
-		);
-		const card = 'imp_pay_card_0002';
-		simulator.payments.cancel({ imp_uid: card, reason: 'console' }, { source: 'console' });
-		const noReceipt = await sender.notify(urls.example, card);
-		const noReceiptExecution = await nextExecution(example.id);
-		check('a cancelled payment without a cash receipt: Failure -> "Notify ops" says why', () => {
-			const texts = itemsOf(noReceiptExecution, 'Notify ops').map((i) => i.text);
-			if (noReceipt.status !== 200) return answered(noReceipt);
-			return texts.length === 1 &&
-				texts[0].includes(card) &&
-				/NOT cancelled: (not_issued|not_found)/.test(texts[0])
-				? true
-				: `Notify ops: ${JSON.stringify(texts)} (cancel: ${JSON.stringify(itemsOf(noReceiptExecution, 'Cancel cash receipt', 1))})`;
-		});
-		mark = simulator.log.length;
-		const paid = await sender.notify(urls.example, 'imp_pay_card_0001');
-		check('a "paid" notification (not selected): HTTP 200, not looked up', () =>
-			same({ http: paid.status, lookups: lookupsSince(mark).length }, { http: 200, lookups: 0 }),
-		);
+		// What every part of the run uses (e2e/triggerStatuses.js, …EmitChecked.js, …Example.js).
+		const t = { simulator, sender, urls, nextExecution, lookupsSince, answered, client };
+		await everyStatusInN8n(t);
+		await quietInN8n(t);
+		await emitCheckedInN8n(t);
+		await exampleInN8n(t, example);
 
 		/* ---------------- totals: what did not start an execution did not */
 		// A last real notification to each workflow, so anything a quiet request might have started has been recorded before counting.
@@ -538,73 +179,11 @@ async function main() {
 			'executions: 7 (every status, 1 duplicate, 1 final) / 4 (spoof, unknown, real, final) / 4 (example); no spoof, bad body, refused sender or unselected status started one',
 			() => same(counts, { [ALL_STATUSES.id]: 7, [EMIT_CHECKED.id]: 4, [example.id]: 4 }),
 		);
-		/* ---------------- the test URL, as the editor's "Listen for test event" uses it */
-		console.log('\nTest URL');
-		const { data: listening } = await client.rest('POST', `/workflows/${ALL_STATUSES.id}/run`, {
-			triggerToStartFrom: { name: 'Payment notification' },
-		});
-		const testUrl = urls.all.replace('/webhook/', '/webhook-test/');
-		simulator.payments.add({
-			imp_uid: 'imp_pay_testurl_0001',
-			merchant_uid: 'order_pay_testurl_0001',
-			status: 'paid',
-		});
-		const testResult = await sender.notify(testUrl, 'imp_pay_testurl_0001', { as: 'form' });
-		const testExecution = await nextExecution(ALL_STATUSES.id);
-		check(
-			'the test URL (a manual run waiting for the trigger): HTTP 200, a manual execution with the verified payment',
-			() =>
-				same(
-					{
-						waiting: listening?.waitingForWebhook,
-						http: testResult.status,
-						mode: testExecution.mode,
-						item: itemsOf(testExecution, 'Payment notification').map(
-							(i) => `${i.imp_uid} ${i.status} ${i.verified}`,
-						),
-					},
-					{ waiting: true, http: 200, mode: 'manual', item: ['imp_pay_testurl_0001 paid true'] },
-				),
-		);
 
-		/* ---------------- observation, not a check: Remove Duplicates under concurrent executions */
-		// n8n's deduplication helper reads and rewrites its history without a lock; measured here, not asserted.
-		console.log('\nObservation: Remove Duplicates with executions running at the same moment');
-		simulator.payments.add({
-			imp_uid: 'imp_pay_burst_0001',
-			merchant_uid: 'order_pay_burst_0001',
-			status: 'paid',
-		});
-		const passedIn = async (count) => {
-			let passed = 0;
-			for (let n = 0; n < count; n++)
-				passed += itemsOf(await nextExecution(ALL_STATUSES.id), 'New events only').length;
-			return passed;
-		};
-		await Promise.all([
-			sender.notify(urls.all, 'imp_pay_burst_0001'),
-			sender.notify(urls.all, 'imp_pay_burst_0001'),
-		]);
-		console.log(
-			`      the same new event posted twice at once: ${await passedIn(2)} of 2 passed Remove Duplicates`,
-		);
-		const burst = [
-			'imp_pay_receipt_0001',
-			'imp_pay_card_0002',
-			'imp_pay_vbank_0001',
-			'imp_pay_old_0001',
-			'imp_pay_pgfail_0001',
-		];
-		await Promise.all(burst.map((id) => sender.notify(urls.all, id)));
-		const firstPass = await passedIn(burst.length);
-		let repeatsPassed = 0;
-		for (const id of burst) {
-			await sender.notify(urls.all, id);
-			repeatsPassed += await passedIn(1);
-		}
-		console.log(
-			`      ${burst.length} different new events posted at once: ${firstPass} passed; the same ${burst.length} posted again one by one: ${repeatsPassed} passed (0 = no record lost)`,
-		);
+		await testUrlInN8n(t);
+		await concurrentDuplicatesInN8n(t);
+
+		/* ---------------- secrets */
 
 		const allData = [];
 		for (const workflow of workflows) {

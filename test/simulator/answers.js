@@ -1,7 +1,7 @@
 'use strict';
 /**
- * Envelope and parameter helpers shared by the /vbanks and /subscribe families. Every V1 answer is
- * `{ code, message, response }`; a non-zero code is a failure even on HTTP 200.
+ * Envelope and parameter helpers shared by the /payments, /vbanks and /subscribe families. Every
+ * V1 answer is `{ code, message, response }`; a non-zero code is a failure even on HTTP 200.
  */
 const ok = (response, status = 200) => [status, { code: 0, message: null, response }];
 const fail = (status, code, message) => [status, { code, message, response: null }];
