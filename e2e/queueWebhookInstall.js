@@ -56,7 +56,7 @@ async function installThroughN8n({
 		ms: Date.now() - installStarted,
 	});
 	check(
-		`main installed ${PACKAGE}@${registry.version} (its record: the I'mport, I'mport Trigger and PortOne nodes)`,
+		`main installed ${PACKAGE}@${registry.version} (its record: the I'mport, I'mport Trigger, PortOne and PortOne Trigger nodes)`,
 		() =>
 			same(
 				{
@@ -65,7 +65,12 @@ async function installThroughN8n({
 				},
 				{
 					version: registry.version,
-					nodes: [NODE_TYPE, TRIGGER_TYPE, 'n8n-nodes-iamport.portOne'].sort(),
+					nodes: [
+						NODE_TYPE,
+						TRIGGER_TYPE,
+						'n8n-nodes-iamport.portOne',
+						'n8n-nodes-iamport.portOneTrigger',
+					].sort(),
 				},
 			),
 	);
