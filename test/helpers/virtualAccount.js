@@ -1,12 +1,13 @@
 'use strict';
 /**
- * What the Virtual Account tests (test/virtualAccount*.test.js) share: items from ids, ISO dates
+ * What the Virtual Account tests (test/virtualAccount*.test.js) share: items from ids (setup.js), ISO dates
  * from UNIX seconds, and, on the current test's simulator, the calls made, the state changes
  * counted and a few extra payments.
  */
+const { items } = require('./setup');
+
 const DAY_S = 24 * 60 * 60;
 
-const items = (...impUids) => impUids.map((imp_uid) => ({ imp_uid }));
 const iso = (unixSeconds) => new Date(unixSeconds * 1000).toISOString();
 
 /** Helpers on `world` (from freshWorldPerTest), read when a test calls them. */
