@@ -1,9 +1,8 @@
 'use strict';
 /**
- * Runs real workflows in-process with n8n-core's WorkflowExecute: the built I'mport node and
- * credential (from dist/), a pass-through start node, and a credentials helper that behaves
- * like n8n's own (packages/cli/src/credentials-helper.ts): it asks the credential for a token
- * only when the expirable field is empty or after a 401, and stores it for later calls and runs.
+ * Runs real workflows in-process with n8n-core's WorkflowExecute: the built I'mport or PortOne node
+ * (test/helpers/engineNodes.js) after a pass-through start node, with a credentials helper that
+ * behaves like n8n's own (test/helpers/engineCredentials.js), and captures n8n's log lines.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -16,7 +15,7 @@ if (!process.env.N8N_USER_FOLDER) {
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
-const { Workflow, ICredentialsHelper, LoggerProxy, isExpression } = require('n8n-workflow');
+const { Workflow, LoggerProxy } = require('n8n-workflow');
 
 /** Every line n8n logs during the tests, so they can be scanned for secrets. */
 const capturedLogs = [];
@@ -35,144 +34,9 @@ LoggerProxy.init({
 	},
 });
 
-const DIST = path.join(__dirname, '..', '..', 'dist');
-const { Iamport } = require(path.join(DIST, 'nodes/Iamport/Iamport.node.js'));
-const { IamportApi } = require(path.join(DIST, 'credentials/IamportApi.credentials.js'));
-const { PortOne } = require(path.join(DIST, 'nodes/PortOne/PortOne.node.js'));
-const { PortOneApi } = require(path.join(DIST, 'credentials/PortOneApi.credentials.js'));
-
-const IAMPORT_TYPE = 'n8n-nodes-iamport.iamport';
-const PORTONE_TYPE = 'n8n-nodes-iamport.portOne';
-/** The node under test, its credential type and the name the workflow gives it, per API. */
-const APIS = {
-	iamport: {
-		type: IAMPORT_TYPE,
-		credential: 'iamportApi',
-		name: "I'mport",
-		credentialName: "i'mport simulator",
-	},
-	portone: {
-		type: PORTONE_TYPE,
-		credential: 'portOneApi',
-		name: 'PortOne',
-		credentialName: 'PortOne simulator',
-	},
-};
-const START_TYPE = 'test.start';
-const CREDENTIAL_ID = 'cred-1';
-
-/** Emits the items it was started with, like a trigger handing items to the next node. */
-class StartNode {
-	description = {
-		displayName: 'Start',
-		name: 'start',
-		group: ['input'],
-		version: 1,
-		description: 'Test start node',
-		defaults: { name: 'Start' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [],
-	};
-
-	async execute() {
-		return [this.getInputData()];
-	}
-}
-
-// The same node as an AI agent's tool: n8n names the type <node>Tool (see n8n-workflow isToolType).
-const nodeTypeInstances = {
-	[IAMPORT_TYPE]: new Iamport(),
-	[`${IAMPORT_TYPE}Tool`]: new Iamport(),
-	[PORTONE_TYPE]: new PortOne(),
-	[`${PORTONE_TYPE}Tool`]: new PortOne(),
-	[START_TYPE]: new StartNode(),
-};
-const nodeTypes = {
-	getByName: (type) => nodeTypeInstances[type],
-	getByNameAndVersion: (type) => nodeTypeInstances[type],
-	getKnownTypes: () => ({}),
-};
-const credentialTypes = { iamportApi: new IamportApi(), portOneApi: new PortOneApi() };
-
-class CredentialsHelper extends ICredentialsHelper {
-	constructor(stored) {
-		super();
-		/** id -> stored (decrypted) credential data, kept across runs like n8n's database */
-		this.stored = new Map([[CREDENTIAL_ID, { ...stored }]]);
-		this.preAuthenticationCalls = [];
-		this.updates = 0;
-	}
-
-	getParentTypes() {
-		return [];
-	}
-
-	isCredentialUsableByNode() {
-		return true;
-	}
-
-	getCredentialsProperties(type) {
-		return credentialTypes[type].properties;
-	}
-
-	async authenticate(credentials, typeName, requestOptions) {
-		const type = credentialTypes[typeName];
-		return typeof type.authenticate === 'function'
-			? await type.authenticate(credentials, requestOptions)
-			: requestOptions;
-	}
-
-	/**
-	 * As n8n's (CredentialsHelper.preAuthentication in packages/cli/src/credentials-helper.ts): call
-	 * the credential's preAuthentication only when the token is empty or expired, and store every
-	 * key it returns over the stored data (a stored expression is kept, except for the token).
-	 */
-	async preAuthentication(helpers, credentials, typeName, node, credentialsExpired) {
-		const type = credentialTypes[typeName];
-		const expirable = type.properties.find(
-			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
-		);
-		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (
-			credentials[expirable.name] !== '' &&
-			credentials[expirable.name] !== undefined &&
-			!credentialsExpired
-		) {
-			return undefined;
-		}
-		this.preAuthenticationCalls.push({ credentialsExpired });
-		const output = await type.preAuthentication.call(helpers, credentials);
-		if (output[expirable.name] === undefined) return undefined;
-		const id = node.credentials?.[typeName]?.id ?? CREDENTIAL_ID;
-		const toPersist = { ...this.stored.get(id) };
-		for (const [key, value] of Object.entries(output)) {
-			if (key === expirable.name || !isExpression(toPersist[key])) toPersist[key] = value;
-		}
-		await this.updateCredentials({ id }, typeName, toPersist);
-		return Object.assign(credentials, output);
-	}
-
-	async runPreAuthentication() {
-		return undefined;
-	}
-
-	async getCredentials() {
-		throw new Error('not used by these tests');
-	}
-
-	async getDecrypted(_additionalData, nodeCredentials) {
-		// A fresh copy per call, as n8n decrypts from the database each time.
-		return { accessToken: '', ...this.stored.get(nodeCredentials.id) };
-	}
-
-	async updateCredentials(nodeCredentials, _type, data) {
-		this.updates++;
-		this.stored.set(nodeCredentials.id, { ...data });
-	}
-
-	async updateCredentialsOauthTokenData() {}
-}
+// Loaded after the environment and the logger above are set, as before the split.
+const { APIS, START_TYPE, nodeTypes } = require('./engineNodes');
+const { CredentialsHelper, CREDENTIAL_ID } = require('./engineCredentials');
 
 /**
  * @param {object} credential  credential data (impKey, impSecret, baseUrl, tierCode, accessToken;

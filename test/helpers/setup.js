@@ -31,6 +31,8 @@ function freshWorldPerTest(options) {
 	return world;
 }
 
+/** Input items from imp_uids, one each. */
+const items = (...impUids) => impUids.map((imp_uid) => ({ imp_uid }));
 const ids = (items) => items.map((item) => item.json.imp_uid ?? item.json.merchant_uid);
 const outcomes = (items) => items.map((item) => item.json.outcome);
 
@@ -66,6 +68,7 @@ const receiptRequests = (simulator) =>
 module.exports = {
 	startWorld,
 	freshWorldPerTest,
+	items,
 	ids,
 	outcomes,
 	expectNoSecrets,

@@ -5,11 +5,13 @@
  * /payments, /vbanks and /subscribe families with the spec's documented statuses, a request log,
  * a count of applied state changes (`changes`),
  * a controllable clock and fault injection. Used by the tests, the demo and the benchmark.
+ * Tokens and the Tier check: tokens.js; reading a request's body and path: request.js.
  */
 const http = require('node:http');
-const crypto = require('node:crypto');
 const { createStore } = require('./store');
 const { createFaults } = require('./faults');
+const { createTokens } = require('./tokens');
+const { readBody, parseBody, segmentsOf } = require('./request');
 
 /**
  * The API families, one module each: `prefix` is the first path segment it answers, and
@@ -24,11 +26,6 @@ const ROUTE_MODULES = [
 	require('./vbanks'),
 	require('./subscribe'),
 ];
-
-const TOKEN_LIFETIME_S = 30 * 60;
-const LAST_MINUTE_S = 60;
-const EXTENSION_S = 5 * 60;
-const TIER_PATTERN = /^[A-Z0-9]{3}$/;
 
 /** StandardCodeListResponse for GET /banks */
 const BANKS = [
@@ -68,11 +65,12 @@ function createSimulator(options = {}) {
 	/** the payments family's store and test API (add, cancel, appliedRefunds, ...) */
 	const payments = families.get('payments');
 	const faults = createFaults();
-	/** token string -> { impKey, expiredAt } */
-	const tokens = new Map();
+	const { tokens, issuedTokens, issueToken, authenticate, tokenOwner } = createTokens({
+		accounts,
+		clock,
+	});
 	/** every request, in arrival order */
 	const log = [];
-	const issuedTokens = [];
 	const openSockets = new Set();
 	/** requests being answered right now, and the most at once */
 	const stats = { inFlight: 0, maxInFlight: 0 };
@@ -80,79 +78,6 @@ function createSimulator(options = {}) {
 	const hooks = { onRequest: undefined };
 	let server;
 	let baseUrl;
-
-	function issueToken(account) {
-		const now = clock.now();
-		for (const [token, info] of tokens) {
-			if (info.impKey !== account.impKey || info.expiredAt <= now) continue;
-			// Asking again before expiry returns the same token; in its last minute it lives 5 more minutes.
-			if (info.expiredAt - now <= LAST_MINUTE_S) info.expiredAt += EXTENSION_S;
-			return { access_token: token, now, expired_at: info.expiredAt };
-		}
-		const token = crypto.randomBytes(20).toString('hex');
-		tokens.set(token, { impKey: account.impKey, expiredAt: now + TOKEN_LIFETIME_S });
-		issuedTokens.push(token);
-		return { access_token: token, now, expired_at: now + TOKEN_LIFETIME_S };
-	}
-
-	function authenticate(req) {
-		const header = req.headers.authorization;
-		if (!header) return { error: '인증 Token이 전달되지 않았습니다.' };
-		const token = header.startsWith('Bearer ') ? header.slice(7) : header;
-		const info = tokens.get(token);
-		if (!info || info.expiredAt <= clock.now()) return { error: '유효하지 않은 인증 Token입니다.' };
-		const account = accounts.find((a) => a.impKey === info.impKey);
-		const tier = req.headers.tier;
-		if (tier !== undefined) {
-			if (!TIER_PATTERN.test(tier) || !(account.tiers ?? []).includes(tier)) {
-				return { error: `요청하신 Tier(${String(tier).slice(0, 10)})에 대한 권한이 없습니다.` };
-			}
-		}
-		return { account, tier: tier ?? null };
-	}
-
-	/** The imp_key a presented token was issued to, null without a token, 'unknown' for a token never issued here. */
-	function tokenOwner(header) {
-		if (!header) return null;
-		const token = header.startsWith('Bearer ') ? header.slice(7) : header;
-		return tokens.get(token)?.impKey ?? 'unknown';
-	}
-
-	function readBody(req) {
-		return new Promise((resolve, reject) => {
-			const chunks = [];
-			req.on('data', (c) => chunks.push(c));
-			req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-			req.on('error', reject);
-		});
-	}
-
-	function parseBody(req, raw) {
-		if (!raw) return {};
-		const type = req.headers['content-type'] ?? '';
-		if (type.includes('application/x-www-form-urlencoded')) {
-			return Object.fromEntries(new URLSearchParams(raw));
-		}
-		try {
-			return JSON.parse(raw);
-		} catch {
-			return undefined;
-		}
-	}
-
-	/** Splits the raw request path into decoded segments, exactly as a strict server would. */
-	function segmentsOf(rawPath) {
-		return rawPath
-			.split('/')
-			.slice(1)
-			.map((s) => {
-				try {
-					return decodeURIComponent(s);
-				} catch {
-					return s;
-				}
-			});
-	}
 
 	async function handle(req, res) {
 		const rawUrl = req.url ?? '/';
