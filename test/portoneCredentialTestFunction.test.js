@@ -1,63 +1,19 @@
 'use strict';
 /**
- * The PortOne V2 API credential: its test function (the editor's Test / Save) run in n8n-core's
- * CredentialTestContext against the V2 simulator, with every answer it can give; its
- * `authenticate`; and, through n8n-core's WorkflowExecute, what a run does with a refused secret
- * (one request: n8n-core's resend after a 401 is switched off, a V2 secret has no token to renew).
- * No API secret may appear in any result, error or n8n log line.
+ * The PortOne V2 API credential's test function (the editor's Test / Save) run in n8n-core's
+ * CredentialTestContext against the V2 simulator, with every answer it can give. No API secret
+ * may appear in any result or n8n log line.
  */
-const http = require('node:http');
 const { CredentialTestContext } = require('n8n-core');
 const { createPortOneSimulator } = require('./portone-simulator/server');
 const { STORE_A2, STORE_B } = require('./portone-simulator/accounts');
 const { capturedLogs, resetCapturedLogs } = require('./helpers/engine');
 const { visibleText } = require('./helpers/setup');
-const { startPortOneWorld, calls } = require('./helpers/portoneSetup');
-const { portOnePaymentGet, portOneRefund } = require('./helpers/parameters');
-const { PortOneApi } = require('../dist/credentials/PortOneApi.credentials.js');
 const { testPortOneCredential } = require('../dist/nodes/PortOne/methods/credentialTest.js');
+const { V1_HINT, WRONG_SECRET, V1_KEY, localServers } = require('./helpers/portoneCredential');
 
-const V1_HINT =
-	"Use a V2 API Secret (PortOne console → Integration → Identification codes & API Keys → V2 API). An i'mport V1 REST API key or secret does not work here: those belong in the I'mport API credential.";
-const WRONG_SECRET = 'portone-v2-mistyped-secret-DO-NOT-LEAK-000';
-/** An i'mport V1 REST API key: digits only. */
-const V1_KEY = '4312057219836541';
-
-const simulators = [];
-const servers = [];
 beforeEach(resetCapturedLogs);
-afterEach(async () => {
-	for (const simulator of simulators.splice(0)) await simulator.stop();
-	for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
-});
-
-async function simulator() {
-	const sim = createPortOneSimulator();
-	simulators.push(sim);
-	const baseUrl = await sim.start();
-	return { sim, baseUrl, secret: sim.accounts.list[0].apiSecret };
-}
-
-/** A plain-http server on 127.0.0.1 answering with `handler`, counting what reached it. */
-async function plainServer(handler = (_req, res) => res.end('<html>hello</html>')) {
-	const server = http.createServer((req, res) => {
-		server.requests++;
-		handler(req, res);
-	});
-	server.requests = 0;
-	servers.push(server);
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return server;
-}
-
-/** A loopback port nothing listens on. */
-async function closedPort() {
-	const server = http.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
+const { simulator, plainServer, closedPort } = localServers();
 
 const results = [];
 /** The credential test as n8n runs it for the dialog: the node's testedBy function in a CredentialTestContext. */
@@ -230,116 +186,5 @@ describe('the credential test (testedBy function, n8n-core CredentialTestContext
 			WRONG_SECRET,
 		])
 			expect(text.includes(secret)).toBe(false);
-	});
-});
-
-describe('authenticate', () => {
-	const type = new PortOneApi();
-	const secret = 'portone-v2-secret-for-authenticate-DO-NOT-LEAK';
-
-	test('Authorization: PortOne <secret> and the Base URL; the other headers kept', async () => {
-		const options = await type.authenticate(
-			{ apiSecret: ` ${secret} `, baseUrl: 'http://127.0.0.1:8788/' },
-			{ url: '/payments/x', method: 'GET', headers: { 'Idempotency-Key': '"k"', Accept: 'x' } },
-		);
-		expect(options).toEqual({
-			url: '/payments/x',
-			method: 'GET',
-			baseURL: 'http://127.0.0.1:8788',
-			headers: { 'Idempotency-Key': '"k"', Accept: 'x', Authorization: `PortOne ${secret}` },
-		});
-		const defaults = await type.authenticate({ apiSecret: secret }, { url: '/payments/x' });
-		expect(defaults.baseURL).toBe('https://api.portone.io');
-	});
-
-	test('an Authorization set earlier (any spelling) is dropped: one header, with this secret', async () => {
-		const first = await type.authenticate({ apiSecret: 'old-secret-value-0001' }, { url: '/p' });
-		const again = await type.authenticate(
-			{ apiSecret: secret },
-			{ ...first, headers: { ...first.headers, authorization: 'Bearer x', AUTHORIZATION: 'y' } },
-		);
-		expect(again.headers).toEqual({ Authorization: `PortOne ${secret}` });
-	});
-
-	test('a V1-looking key, an empty secret, or http:// off loopback: refused, nothing to send', async () => {
-		const named = (error) => ({ name: error.name, message: error.message });
-		await expect(
-			type.authenticate({ apiSecret: V1_KEY }, { url: '/p' }).catch(named),
-		).resolves.toEqual({
-			name: 'PortOneCredentialError',
-			message: expect.stringMatching(/^The API Secret looks like an i'mport V1 REST API key/),
-		});
-		await expect(
-			type.authenticate({ apiSecret: '' }, { url: '/p' }).catch(named),
-		).resolves.toMatchObject({ name: 'PortOneCredentialError' });
-		const offLoopback = await type
-			.authenticate({ apiSecret: secret, baseUrl: 'http://203.0.113.5' }, { url: '/p' })
-			.catch((error) => error);
-		expect(offLoopback.message).toMatch(/must start with https:\/\//);
-		expect(offLoopback.message.includes(secret)).toBe(false);
-	});
-});
-
-describe('a run with a refused secret (through n8n-core)', () => {
-	const worlds = [];
-	afterEach(async () => {
-		for (const world of worlds.splice(0)) await world.simulator.stop();
-	});
-	async function world(credential) {
-		const started = await startPortOneWorld({ credential });
-		worlds.push(started);
-		return started;
-	}
-
-	test.each([
-		['Payment Get', portOnePaymentGet(), (id) => ({ paymentId: id })],
-		['Payment Cancel (refund)', portOneRefund(), (id) => ({ paymentId: id, mode: 'full' })],
-	])(
-		'%s: stops after the first 401 (one request, the other items never sent) with the clear message',
-		async (_name, parameters, item) => {
-			const { simulator, engine } = await world({ apiSecret: WRONG_SECRET });
-			const ids = ['pay-card-0001', 'pay-card-0002', 'pay-easypay-0001'];
-			const { error, success, failure } = await engine.run(ids.map(item), parameters);
-			expect(calls(simulator)).toEqual(['GET /payments/pay-card-0001']);
-			expect(simulator.log.map((e) => e.status)).toEqual([401]);
-			expect(error.message).toBe(
-				'PortOne refused the API secret (HTTP 401 UNAUTHORIZED: 인증 정보가 올바르지 않습니다.)',
-			);
-			expect(error.description).toBe(`Nothing was changed. ${V1_HINT}`);
-			expect([...success, ...failure]).toEqual([]);
-			expect(simulator.payments.moneyMoved).toEqual([]);
-			const text = visibleText(error, capturedLogs);
-			for (const secret of [WRONG_SECRET, ...simulator.accounts.list.map((a) => a.apiSecret)])
-				expect(text.includes(secret)).toBe(false);
-		},
-	);
-
-	test('continue on fail: the same one request, then every item on Failure with the message', async () => {
-		const { simulator, engine } = await world({ apiSecret: WRONG_SECRET });
-		const ids = ['pay-card-0001', 'pay-card-0002'];
-		const { error, success, failure } = await engine.run(
-			ids.map((paymentId) => ({ paymentId, mode: 'full' })),
-			portOneRefund(),
-			{ onError: 'continueRegularOutput' },
-		);
-		expect(error).toBeUndefined();
-		expect(calls(simulator)).toEqual(['GET /payments/pay-card-0001']);
-		expect(simulator.payments.moneyMoved).toEqual([]);
-		expect(success).toEqual([]);
-		expect(failure.map((i) => [i.json.paymentId, i.json.outcome, i.json.error])).toEqual(
-			ids.map((id) => [
-				id,
-				'error',
-				'PortOne refused the API secret (HTTP 401 UNAUTHORIZED: 인증 정보가 올바르지 않습니다.)',
-			]),
-		);
-	});
-
-	test('a V1-looking key in a run: refused before anything is sent', async () => {
-		const { simulator, engine } = await world({ apiSecret: V1_KEY });
-		const { error } = await engine.run([{ paymentId: 'pay-card-0001' }], portOnePaymentGet());
-		expect(simulator.log).toHaveLength(0);
-		expect(error.message).toMatch(/^The API Secret looks like an i'mport V1 REST API key/);
-		expect(error.description).toBe('Nothing was sent. Fix the PortOne V2 API credential.');
 	});
 });

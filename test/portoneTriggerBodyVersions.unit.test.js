@@ -1,36 +1,19 @@
 'use strict';
 /**
- * readWebhookBody and the event lists (nodes/PortOneTrigger/webhookBody.ts, events.ts): both webhook
- * versions, JSON and form, the documented examples, unknown types and fields, every refusal.
+ * readWebhookBody (nodes/PortOneTrigger/webhookBody.ts) on both webhook versions, JSON and form:
+ * the documented examples, unknown types and fields, each version's own refusals, and what the
+ * simulator sends.
  */
-const { Webhook } = require('@portone/server-sdk');
-const {
-	readWebhookBody,
-	isSelectedEvent,
-	BadWebhookBody,
-	WEBHOOK_EVENT_OPTIONS,
-	KNOWN_EVENT_TYPES,
-	DEFAULT_EVENTS,
-	LEGACY_STATUS_EVENTS,
-} = require('../dist/nodes/PortOneTrigger/webhookBody.js');
+const { readWebhookBody } = require('../dist/nodes/PortOneTrigger/webhookBody.js');
 const { encode, LEGACY_STATUS } = require('./portone-simulator/webhooks');
-
-const JSON_TYPE = 'application/json';
-const FORM_TYPE = 'application/x-www-form-urlencoded';
-const TIME = '2024-04-25T10:00:00.000Z';
-const json = (body) => readWebhookBody(JSON_TYPE, Buffer.from(JSON.stringify(body)));
-const current = (type, data, extra = {}) => json({ type, timestamp: TIME, data, ...extra });
-/** The BadWebhookBody message readWebhookBody throws, or 'read' when it reads the body. */
-function refusal(contentType, rawBody) {
-	try {
-		readWebhookBody(contentType, rawBody);
-		return 'read';
-	} catch (error) {
-		expect(error).toBeInstanceOf(BadWebhookBody);
-		return error.message;
-	}
-}
-const refusalOf = (body) => refusal(JSON_TYPE, JSON.stringify(body));
+const {
+	FORM_TYPE,
+	TIME,
+	json,
+	current,
+	refusal,
+	refusalOf,
+} = require('./helpers/portoneWebhookBody');
 
 describe('version 2024-04-25', () => {
 	test("the guide's example (no storeId) reads into the common shape", () => {
@@ -242,122 +225,5 @@ describe('what the simulator sends reads back as the event it sent', () => {
 			});
 			expect(read.cancellationId).toBe(version === '2024-04-25' ? 'c-1' : null);
 		}
-	});
-});
-
-describe('refusals', () => {
-	test.each([
-		['', 'The body is empty'],
-		['  \n', 'The body is empty'],
-		[Buffer.alloc(0), 'The body is empty'],
-		[undefined, 'The body is missing'],
-		['{"type": "Transaction.Paid",', 'The body is not valid JSON'],
-		['payment_id=p&status=Paid', 'The body is not valid JSON'],
-		['[]', 'The body must be a JSON object'],
-		['"Transaction.Paid"', 'The body must be a JSON object'],
-		['null', 'The body must be a JSON object'],
-		['{}', 'The body is neither {type, timestamp, data}'],
-		[Buffer.from([0x7b, 0xff, 0x7d]), 'The body is not UTF-8'],
-		[Buffer.from('{"payment_id":"\xe9"}', 'latin1'), 'The body is not UTF-8'],
-		['{"a":"' + 'x'.repeat(256 * 1024) + '"}', 'The body is too large'],
-	])('JSON %j: %s', (rawBody, message) => {
-		expect(refusal(JSON_TYPE, rawBody)).toContain(message);
-	});
-
-	test.each([
-		[
-			'type=Transaction.Paid&timestamp=x',
-			'Webhook version 2024-04-25 is sent as JSON only, not as a form',
-		],
-		['payment_id=%E0%A4%A&status=Paid', 'The form body holds broken percent-encoding'],
-		['payment_id=%FF&status=Paid', 'The form body holds broken percent-encoding'],
-		['payment_id=a&payment_id=b&status=Paid', 'The form body gives a field more than once'],
-		['{"payment_id":"p","status":"Paid"}', 'The body is neither'],
-		['payment_id=.&status=Paid', 'payment_id holds a path or control character'],
-	])('form %j: %s', (rawBody, message) => {
-		expect(refusal(FORM_TYPE, rawBody)).toContain(message);
-	});
-
-	test.each([undefined, '', 'text/plain', 'application/jsonp', 'multipart/form-data; boundary=x'])(
-		'Content-Type %j',
-		(contentType) => {
-			expect(refusal(contentType, '{"type":"Transaction.Paid"}')).toBe(
-				'Content-Type must be application/json or application/x-www-form-urlencoded',
-			);
-		},
-	);
-
-	test.each([
-		['.', 'holds a path or control character'],
-		['..', 'holds a path or control character'],
-		['a/b', 'holds a path or control character'],
-		['a\\b', 'holds a path or control character'],
-		['a\nb', 'holds a path or control character'],
-		['a\u0000', 'holds a path or control character'],
-		['a\u0085b', 'holds a path or control character'],
-		['evil\u202egnp.exe', 'holds a path or control character'],
-		['a\ud800b', 'holds broken Unicode'],
-		['\udc00', 'holds broken Unicode'],
-		['x'.repeat(257), 'is longer than 256 characters'],
-		[123, 'must be a string'],
-	])('paymentId %j: %s, without echoing it', (paymentId, message) => {
-		const text = refusalOf({ type: 'Transaction.Paid', timestamp: TIME, data: { paymentId } });
-		expect(text).toBe(`paymentId ${message}`);
-		for (const field of ['storeId', 'transactionId', 'cancellationId'])
-			expect(
-				refusalOf({
-					type: 'Transaction.Paid',
-					timestamp: TIME,
-					data: { paymentId: 'p', [field]: paymentId },
-				}),
-			).toBe(`${field} ${message}`);
-	});
-
-	test('ids that are fine in one encoded segment: "%", "?", "#", spaces, dots inside, 256 characters', () => {
-		for (const paymentId of ['50%off', 'a?b#c', 'order 1', '.a', 'a..b', '...', 'x'.repeat(256)])
-			expect(current('Transaction.Paid', { paymentId }).paymentId).toBe(paymentId);
-	});
-});
-
-describe('the Events list', () => {
-	test('16 events, the SDK recognises each one, sorted by display name', () => {
-		expect(KNOWN_EVENT_TYPES).toHaveLength(16);
-		expect(WEBHOOK_EVENT_OPTIONS.map((option) => option.value)).toEqual(KNOWN_EVENT_TYPES);
-		for (const type of KNOWN_EVENT_TYPES)
-			expect(Webhook.isUnrecognizedWebhook({ type })).toBe(false);
-		expect(Webhook.isUnrecognizedWebhook({ type: 'Transaction.SomethingNew' })).toBe(true);
-		const names = WEBHOOK_EVENT_OPTIONS.map((option) => option.name);
-		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-		for (const option of WEBHOOK_EVENT_OPTIONS)
-			expect(option.description).toEqual(expect.any(String));
-	});
-
-	test('the default: money and what to act on; not Ready, Pending, disputes, billing keys or Confirm', () => {
-		expect([...DEFAULT_EVENTS].sort()).toEqual([
-			'Transaction.Cancelled',
-			'Transaction.Failed',
-			'Transaction.Paid',
-			'Transaction.PartialCancelled',
-			'Transaction.VirtualAccountIssued',
-		]);
-		for (const type of DEFAULT_EVENTS) expect(KNOWN_EVENT_TYPES).toContain(type);
-	});
-
-	test("2024-01-01 statuses map onto the same names (the simulator's mapping, inverted)", () => {
-		expect(LEGACY_STATUS_EVENTS).toEqual(
-			Object.fromEntries(Object.entries(LEGACY_STATUS).map(([type, status]) => [status, type])),
-		);
-	});
-
-	test('isSelectedEvent: one filter for both versions; an unknown event is never selected', () => {
-		const paidNow = current('Transaction.Paid', { paymentId: 'p' });
-		const paidThen = json({ payment_id: 'p', status: 'Paid' });
-		const ready = json({ payment_id: 'p', status: 'Ready' });
-		const unknown = json({ type: 'Transaction.SomethingNew' });
-		expect(
-			[paidNow, paidThen, ready, unknown].map((e) => isSelectedEvent(e, DEFAULT_EVENTS)),
-		).toEqual([true, true, false, false]);
-		expect(isSelectedEvent(unknown, ['Transaction.SomethingNew'])).toBe(false);
-		expect(isSelectedEvent(json({ payment_id: 'p', status: 'Refunded' }), [null])).toBe(false);
 	});
 });

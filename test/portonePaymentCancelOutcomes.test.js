@@ -1,20 +1,13 @@
 'use strict';
-/** PortOne V2 Payment → Cancel (refund) through n8n's engine against the V2 simulator: every outcome and refusal. */
+/** PortOne V2 Payment → Cancel (refund) through n8n's engine against the V2 simulator: every outcome of one refund row. */
 const crypto = require('node:crypto');
 const { outcomes } = require('./helpers/setup');
 const { portOneWorldPerTest, expectNoPortOneSecrets } = require('./helpers/portoneSetup');
 const { portOneRefund } = require('./helpers/parameters');
+const { cancels, moved } = require('./helpers/portonePaymentCancel');
 
 const world = portOneWorldPerTest();
 
-const cancels = (simulator) =>
-	simulator.log
-		.filter(
-			(e) =>
-				e.method === 'POST' && /\/cancel$/.test(e.rawPath) && e.rawPath.startsWith('/payments/'),
-		)
-		.map((e) => ({ ...e, body: JSON.parse(e.rawBody) }));
-const moved = (simulator, id) => simulator.payments.moneyMoved.filter((m) => m.paymentId === id);
 /** The derived reference of a partial refund without one, pinned (see the V1 tests). */
 const derived = (paymentId, amount) =>
 	`auto-${crypto
@@ -189,152 +182,5 @@ describe('refunds', () => {
 		expect(outcomes(failure)).toEqual(['balance_changed']);
 		expect(failure[0].json).toMatchObject({ remaining_amount: 49000, refunded_amount: 0 });
 		expect(moved(world.simulator, 'pay-card-0002')).toHaveLength(1);
-	});
-});
-
-describe('re-runs and references', () => {
-	const sheet = [
-		{ paymentId: 'pay-card-0002', mode: 'partial', amount: 5000 },
-		{ paymentId: 'pay-card-0002', mode: 'partial', amount: 7000, ref: 'RR-2' },
-		{ paymentId: 'pay-card-0001', mode: 'full' },
-	];
-
-	test('the same sheet again (past the 3-hour idempotency window too): already_refunded, nothing more moves', async () => {
-		const first = await world.engine.run(sheet, portOneRefund());
-		expect(outcomes(first.success)).toEqual([
-			'partially_refunded',
-			'partially_refunded',
-			'refunded',
-		]);
-		const posts = cancels(world.simulator).length;
-		world.simulator.clock.advance(4 * 3600);
-		const again = await world.engine.run(sheet, portOneRefund());
-		expect(outcomes(again.success)).toEqual([
-			'already_refunded',
-			'already_refunded',
-			'already_refunded',
-		]);
-		expect(again.success.map((i) => i.json.cancellation_id)).toEqual(
-			first.success.map((i) => i.json.cancellation_id),
-		);
-		expect(cancels(world.simulator)).toHaveLength(posts);
-		expect(world.simulator.payments.moneyMoved).toHaveLength(3);
-	});
-
-	test('two identical rows without references are one refund; a distinct reference makes a second', async () => {
-		const rows = [
-			{ paymentId: 'pay-card-0002', mode: 'partial', amount: 5000 },
-			{ paymentId: 'pay-card-0002', mode: 'partial', amount: 5000 },
-			{ paymentId: 'pay-card-0002', mode: 'partial', amount: 5000, ref: 'on-purpose' },
-		];
-		const { success } = await world.engine.run(rows, portOneRefund());
-		expect(outcomes(success)).toEqual([
-			'partially_refunded',
-			'already_refunded',
-			'partially_refunded',
-		]);
-		expect(moved(world.simulator, 'pay-card-0002')).toHaveLength(2);
-	});
-
-	test('the Idempotency-Key is the same for the same row in every run, different for another amount', async () => {
-		await world.engine.run([sheet[0]], portOneRefund({ dryRun: false }));
-		const key = cancels(world.simulator)[0].headers['idempotency-key'];
-		world.simulator.payments.add({ id: 'pay-key-check', total: 50000 });
-		await world.engine.run([{ ...sheet[0], paymentId: 'pay-key-check' }], portOneRefund());
-		await world.engine.run(
-			[{ ...sheet[0], paymentId: 'pay-key-check', amount: 5001 }],
-			portOneRefund(),
-		);
-		const keys = cancels(world.simulator).map((e) => e.headers['idempotency-key']);
-		expect(new Set(keys).size).toBe(3);
-		expect(keys[0]).toBe(key);
-	});
-
-	test('a row whose request PortOne still held while another row moved the balance: the re-run sends it under a new key, and it is refunded once', async () => {
-		const rows = [
-			{ paymentId: 'pay-card-0002', mode: 'partial', amount: 1500 },
-			{ paymentId: 'pay-card-0002', mode: 'partial', amount: 700 },
-		];
-		const options = { retries: 1, retryWaitMs: 1, timeoutMs: 200 };
-		const hold = world.simulator.faults.hold({
-			method: 'POST',
-			path: '/payments/pay-card-0002/cancel',
-		});
-		const first = await world.engine.run(rows, portOneRefund({ options }), {
-			onError: 'continueRegularOutput',
-		});
-		expect(outcomes(first.success)).toEqual(['partially_refunded']);
-		expect(outcomes(first.failure)).toEqual(['error']);
-		expect(first.failure[0].pairedItem.item).toBe(0);
-		expect(first.failure[0].json.description).toMatch(/may or may not have gone through/);
-		// PortOne finishes the held request now: its balance (50,000) is no longer the balance.
-		const held = await hold.arrived;
-		hold.release();
-		for (let n = 0; n < 100 && held.status === null; n++)
-			await new Promise((resolve) => setTimeout(resolve, 10));
-		expect([held.status, held.answer.type]).toEqual([409, 'CANCELLABLE_AMOUNT_CONSISTENCY_BROKEN']);
-
-		const again = await world.engine.run(rows, portOneRefund({ options }));
-		expect(outcomes(again.success)).toEqual(['partially_refunded', 'already_refunded']);
-		const keysOfFirstRow = cancels(world.simulator)
-			.filter((e) => e.body.amount === 1500)
-			.map((e) => e.headers['idempotency-key']);
-		expect(new Set(keysOfFirstRow).size).toBe(2);
-		expect(again.success[0].json.idempotency_key).toBe(keysOfFirstRow.at(-1).slice(1, -1));
-		expect(moved(world.simulator, 'pay-card-0002').map((m) => m.amount)).toEqual([700, 1500]);
-	});
-
-	test('Dry Run: would_refund with what is left, nothing sent', async () => {
-		const { success } = await world.engine.run(
-			[sheet[0], sheet[2]],
-			portOneRefund({ dryRun: true }),
-		);
-		expect(outcomes(success)).toEqual(['would_refund', 'would_refund']);
-		expect(success[0].json).toMatchObject({ refund_amount: 5000, remaining_amount: 50000 });
-		expect(cancels(world.simulator)).toHaveLength(0);
-	});
-});
-
-describe('bad input: refused with the item index, nothing sent', () => {
-	test.each([
-		[{ paymentId: 'pay-card-0001', mode: '' }, /Refund Mode must be "full" or "partial"/],
-		[
-			{ paymentId: 'pay-card-0001', mode: 'partial', amount: 0 },
-			/Amount must be a whole number of won above 0/,
-		],
-		[{ paymentId: 'pay-card-0001', mode: 'partial', amount: -5 }, /Amount must be a whole number/],
-		[
-			{ paymentId: 'pay-card-0001', mode: 'partial', amount: 12.5 },
-			/Amount must be a whole number/,
-		],
-		[
-			{ paymentId: 'pay-card-0001', mode: 'partial', amount: '1e3' },
-			/Amount must be a whole number/,
-		],
-		[{ paymentId: 'pay-card-0001', mode: 'partial' }, /Amount must be a whole number/],
-		[{ paymentId: '', mode: 'full' }, /Payment ID is empty/],
-		[{ paymentId: '..', mode: 'full' }, /is not a valid id/],
-		[{ paymentId: 'a\nb', mode: 'full' }, /control characters/],
-		[{ paymentId: 'pay-card-0001', mode: 'full', ref: 'a[b' }, /Refund Reference must not contain/],
-	])('%j', async (row, message) => {
-		const { error } = await world.engine.run(
-			[{ paymentId: 'pay-card-0002', mode: 'full' }, row],
-			portOneRefund(),
-		);
-		expect(error.message).toMatch(message);
-		expect(error.context.itemIndex).toBe(1);
-		expect(world.simulator.log).toHaveLength(0);
-	});
-
-	test('a paymentId with any character goes as one encoded path segment', async () => {
-		world.simulator.payments.add({ id: '주문/2026 #1?x=1', total: 3000 });
-		const { success } = await world.engine.run(
-			[{ paymentId: '주문/2026 #1?x=1', mode: 'full' }],
-			portOneRefund(),
-		);
-		expect(outcomes(success)).toEqual(['refunded']);
-		expect(world.simulator.log[0].rawPath).toBe(
-			`/payments/${encodeURIComponent('주문/2026 #1?x=1')}`,
-		);
 	});
 });
