@@ -5,6 +5,7 @@
  * production webhook, and what reached the simulator.
  */
 const { CREDENTIAL_TYPE, NODE_TYPE } = require('./n8n');
+const { postWhenRegistered } = require('./workflowsOverRest');
 
 const REQUEST_TIMEOUT_MS = 60_000;
 const A = { impKey: 'merchant_a_key', impSecret: 'merchant_a_secret_DO_NOT_LEAK' };
@@ -53,34 +54,9 @@ function lookupWorkflow(credential) {
 	};
 }
 
-async function callWebhook(n8nUrl, impUid) {
-	// Activation registers the production webhook shortly after POST .../activate answers: wait for
-	// it (bounded); an unregistered webhook runs nothing.
-	const until = Date.now() + REQUEST_TIMEOUT_MS;
-	for (;;) {
-		const answer = await postWebhook(n8nUrl, impUid);
-		if (!(answer.status === 404 && /is not registered/.test(answer.text)) || Date.now() > until)
-			return answer;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
-
-async function postWebhook(n8nUrl, impUid) {
-	const response = await fetch(`${n8nUrl}/webhook/${WEBHOOK_PATH}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ imp_uid: impUid }),
-		signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-	});
-	const text = await response.text();
-	let body;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		body = text;
-	}
-	return { status: response.status, body, text };
-}
+/** POSTs { imp_uid } to the workflow's production webhook, once activation registered it. */
+const callWebhook = (n8nUrl, impUid) =>
+	postWhenRegistered(`${n8nUrl}/webhook/${WEBHOOK_PATH}`, { imp_uid: impUid }, REQUEST_TIMEOUT_MS);
 
 /** What reached the simulator since `from`: method, path, whose token came with it, status. */
 const seen = (simulator, from) =>

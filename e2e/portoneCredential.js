@@ -10,6 +10,7 @@
  */
 const { freePort, n8nEnv, startN8n, restClient, timings } = require('./n8n');
 const { check, same, sameJson } = require('./script');
+const { postWhenRegistered } = require('./workflowsOverRest');
 
 const CREDENTIAL_TYPE = 'portOneApi';
 const NODE_TYPE = 'n8n-nodes-iamport.portOne';
@@ -66,29 +67,9 @@ const lookupWorkflow = (credential) => ({
 	active: false,
 });
 
-/** POSTs { paymentId } to the production webhook, waiting (bounded) until activation registered it. */
-async function callWebhook(n8nUrl, paymentId) {
-	const until = Date.now() + REQUEST_TIMEOUT_MS;
-	for (;;) {
-		const response = await fetch(`${n8nUrl}/webhook/${WEBHOOK_PATH}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ paymentId }),
-			signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-		});
-		const text = await response.text();
-		if (response.status !== 404 || !/is not registered/.test(text) || Date.now() > until) {
-			let body;
-			try {
-				body = JSON.parse(text);
-			} catch {
-				body = text;
-			}
-			return { status: response.status, body, text };
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
+/** POSTs { paymentId } to the workflow's production webhook, once activation registered it. */
+const callWebhook = (n8nUrl, paymentId) =>
+	postWhenRegistered(`${n8nUrl}/webhook/${WEBHOOK_PATH}`, { paymentId }, REQUEST_TIMEOUT_MS);
 
 /** What reached the simulator since `from`: method, path, whose secret came with it, status. */
 function seen(simulator, from) {

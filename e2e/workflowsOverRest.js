@@ -90,8 +90,38 @@ function executionWaiter(client) {
 	};
 }
 
+/**
+ * POSTs `body` as JSON to a production webhook URL and returns { status, body (parsed when JSON),
+ * text }. Activation registers the webhook shortly after POST .../activate answers, and an
+ * unregistered one runs nothing: while n8n answers 404 "is not registered", it asks again every
+ * 500 ms, for at most `timeoutMs` (also each request's own limit).
+ */
+async function postWhenRegistered(url, body, timeoutMs) {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+			signal: AbortSignal.timeout(timeoutMs),
+		});
+		const text = await response.text();
+		if (response.status !== 404 || !/is not registered/.test(text) || Date.now() > until) {
+			let parsed;
+			try {
+				parsed = JSON.parse(text);
+			} catch {
+				parsed = text;
+			}
+			return { status: response.status, body: parsed, text };
+		}
+		await sleep(500);
+	}
+}
+
 module.exports = {
 	createAndActivate,
+	postWhenRegistered,
 	executionsOf,
 	executionData,
 	itemsOf,
