@@ -13,6 +13,7 @@
 const net = require('node:net');
 const { createSimulator } = require('../test/simulator/server');
 const { createEngine } = require('../test/helpers/engine');
+const { closedPort } = require('../test/helpers/closedPort');
 
 function arg(name, fallback) {
 	const at = process.argv.indexOf(`--${name}`);
@@ -27,15 +28,6 @@ const FAULTS = {
 	hang: { path: '/receipts/', action: 'hang', times: Infinity },
 	blip: { path: '/receipts/', action: 'status', status: 503, times: 10 },
 };
-
-/** A loopback port with nothing listening. */
-async function closedPort() {
-	const server = net.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 async function main() {
 	if (FAULT !== 'refused' && !FAULTS[FAULT])

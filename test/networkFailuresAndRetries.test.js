@@ -1,6 +1,6 @@
 'use strict';
 /** Network trouble and transient failures: errors, retries, and never a double cancel. */
-const net = require('node:net');
+const { closedPort } = require('./helpers/closedPort');
 const {
 	freshWorldPerTest,
 	ids,
@@ -13,15 +13,6 @@ const { cancel, quickRetries } = require('./helpers/parameters');
 const world = freshWorldPerTest();
 
 const one = [{ imp_uid: 'imp_100000000001' }];
-
-/** A loopback port with nothing listening. */
-async function closedPort() {
-	const server = net.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 describe("errors that are not i'mport answers", () => {
 	test('connection refused: a plain error, retried as "not sent", then reported', async () => {

@@ -6,6 +6,7 @@
  * loopback port nothing listens on, and Cash Receipt → Get's parameters.
  */
 const http = require('node:http');
+const { closedPort } = require('./closedPort');
 const { startWorld, resetCapturedLogs } = require('./setup');
 
 const A = { impKey: 'merchant_a_key', impSecret: 'merchant_a_secret_DO_NOT_LEAK' };
@@ -41,15 +42,6 @@ async function plainServer(handler = (_req, res) => res.end('<html>hello</html>'
 	servers.push(server);
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return server.address().port;
-}
-
-/** A loopback port nothing listens on. */
-async function closedPort() {
-	const server = http.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 const get = (impUid) => ({ resource: 'cashReceipt', operation: 'get', impUid });

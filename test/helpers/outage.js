@@ -4,7 +4,7 @@
  * lasting outage end soon, the most calls one may cost, the run's hints, a closed port, the
  * not-sent item check, and sheets and call counts on the current test's simulator.
  */
-const net = require('node:net');
+const { closedPort } = require('./closedPort');
 
 /** Quick retries, the default window (10 calls, 80 %), and a short longest wait so a lasting outage ends soon. */
 const outageOptions = (extra = {}) => ({ retryWaitMs: 10, maxOutageWaitMs: 1500, ...extra });
@@ -13,15 +13,6 @@ const mostCallsFor = (maxOutageWaitMs) => 10 + maxOutageWaitMs / 100 + 1;
 
 const hintsOf = (run) =>
 	(run.result.data.resultData.runData["I'mport"]?.[0]?.hints ?? []).map((hint) => hint.message);
-
-/** A loopback port with nothing listening. */
-async function closedPort() {
-	const server = net.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 /** Every not-sent item: on Failure, its id, the outcome word, and a description that says nothing was changed. */
 function expectNotSent(item, id) {

@@ -6,6 +6,7 @@
  * all stopped after each test.
  */
 const http = require('node:http');
+const { closedPort } = require('./closedPort');
 const { createPortOneSimulator } = require('../portone-simulator/server');
 
 const V1_HINT =
@@ -42,14 +43,6 @@ function localServers() {
 		return server;
 	}
 
-	/** A loopback port nothing listens on. */
-	async function closedPort() {
-		const server = http.createServer();
-		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const { port } = server.address();
-		await new Promise((resolve) => server.close(resolve));
-		return port;
-	}
 	return { simulator, plainServer, closedPort };
 }
 
