@@ -27,21 +27,13 @@ const { error } = require('./errors');
 const { ROUTES } = require('./routes');
 const { completeCancellation } = require('./cancel');
 const { createRequestPlanner } = require('./requestPlan');
+const { readBody } = require('../simulator/request');
 
 /**
  * Faults that answer in PortOne's place before it sees the request (nothing runs, no key is
  * kept), as does a rule marked `beforePortOne` (faults.js `hangBefore`).
  */
 const BEFORE_PORTONE = new Set(['status', 'reset', 'nonJson']);
-
-function readBody(req) {
-	return new Promise((resolve, reject) => {
-		const chunks = [];
-		req.on('data', (c) => chunks.push(c));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
-}
 
 /**
  * @param {object} [options]
