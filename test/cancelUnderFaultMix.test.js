@@ -5,6 +5,7 @@
  * receipt may be cancelled twice, and what the output says must match what i'mport did.
  */
 const crypto = require('node:crypto');
+const { expectEachItemOnceInOrder } = require('./helpers/itemsOut');
 const { startWorld, expectNoSecrets, resetCapturedLogs } = require('./helpers/setup');
 const { cancel } = require('./helpers/parameters');
 
@@ -73,16 +74,9 @@ async function runWithFaults(types, seed) {
 function checkInvariants({ world, run, idsList, cancelledBefore }) {
 	const { simulator } = world;
 	expect(run.error).toBeUndefined();
-	const all = [...run.success, ...run.failure];
 	// One item out per item in, none lost, none duplicated; each output in input order.
-	expect(all).toHaveLength(ITEMS);
-	expect(all.map((item) => item.pairedItem.item).sort((a, b) => a - b)).toEqual(
-		idsList.map((_id, n) => n),
-	);
-	for (const output of [run.success, run.failure]) {
-		const order = output.map((item) => item.pairedItem.item);
-		expect(order).toEqual([...order].sort((a, b) => a - b));
-	}
+	expectEachItemOnceInOrder([run.success, run.failure], ITEMS);
+	const all = [...run.success, ...run.failure];
 	// Never cancelled twice.
 	for (const count of simulator.store.cancellations.values()) expect(count).toBe(1);
 

@@ -10,6 +10,7 @@
  * the first run refunded.
  */
 const crypto = require('node:crypto');
+const { expectEachItemOnceInOrder } = require('./helpers/itemsOut');
 const { startWorld, expectNoSecrets, resetCapturedLogs } = require('./helpers/setup');
 const { paymentCancel } = require('./helpers/parameters');
 
@@ -111,16 +112,9 @@ const balances = (simulator, rows) =>
 
 function checkRun({ run, applied, faultsHit, refundsHit }, rows, leftBefore, withReferences) {
 	expect(run.error).toBeUndefined();
-	const all = [...run.success, ...run.failure];
 	// One item out per item in, none lost, none duplicated; each output in input order.
-	expect(all).toHaveLength(rows.length);
-	expect(all.map((item) => item.pairedItem.item).sort((a, b) => a - b)).toEqual(
-		rows.map((_r, n) => n),
-	);
-	for (const output of [run.success, run.failure]) {
-		const order = output.map((item) => item.pairedItem.item);
-		expect(order).toEqual([...order].sort((a, b) => a - b));
-	}
+	expectEachItemOnceInOrder([run.success, run.failure], rows.length);
+	const all = [...run.success, ...run.failure];
 
 	// No payment refunded more than its rows asked, nor more than it had left.
 	const askedOf = new Map();

@@ -4,6 +4,7 @@
  * in, each refund applied at most once per reference and never beyond the balance, and each item
  * saying what PortOne did (used through portoneRefundFaults.js).
  */
+const { expectEachItemOnceInOrder } = require('./itemsOut');
 const { referenceOf, referenceIn } = require('./portoneRefundFaultSheet');
 
 const UNSURE = /may or may not have gone through/;
@@ -19,16 +20,9 @@ function checkRun(
 	movedEarlier = [],
 ) {
 	expect(run.error).toBeUndefined();
-	const all = [...run.success, ...run.failure];
 	// One item out per item in, none lost, none duplicated; each output in input order.
-	expect(all).toHaveLength(rows.length);
-	expect(all.map((item) => item.pairedItem.item).sort((a, b) => a - b)).toEqual(
-		rows.map((_r, n) => n),
-	);
-	for (const output of [run.success, run.failure]) {
-		const order = output.map((item) => item.pairedItem.item);
-		expect(order).toEqual([...order].sort((a, b) => a - b));
-	}
+	expectEachItemOnceInOrder([run.success, run.failure], rows.length);
+	const all = [...run.success, ...run.failure];
 
 	// Money: each applied cancellation carries the reference of a row of its payment, at most one
 	// per reference over every run, a partial one exactly its amount; no payment beyond its balance.
