@@ -3,8 +3,7 @@
  * The simulator's /payments look-ups, spoken to over plain HTTP (no node): the token every route
  * needs, one payment by imp_uid, find and findAll by merchant_uid, several payments by imp_uid[].
  */
-const axios = require('axios');
-const { rawSimulatorPerTest } = require('./helpers/rawSimulator');
+const { rawSimulatorPerTest, unauthorisedAnswers } = require('./helpers/rawSimulator');
 
 const START = 1_790_000_000;
 
@@ -25,24 +24,18 @@ describe('authentication', () => {
 		['GET', '/payments/find/order_pay_card_0001'],
 		['POST', '/payments/cancel'],
 	])('%s %s needs a valid token', async (method, path) => {
-		const bare = await axios.request({
+		const { bare, wrong } = await unauthorisedAnswers(
+			sim.baseUrl,
 			method,
-			url: `${sim.baseUrl}${path}`,
-			data: { imp_uid: 'imp_pay_card_0001' },
-			validateStatus: () => true,
-		});
+			path,
+			{ imp_uid: 'imp_pay_card_0001' },
+			'not-a-token',
+		);
 		expect(bare.status).toBe(401);
 		expect(bare.data).toEqual({
 			code: -1,
 			message: '인증 Token이 전달되지 않았습니다.',
 			response: null,
-		});
-		const wrong = await axios.request({
-			method,
-			url: `${sim.baseUrl}${path}`,
-			data: { imp_uid: 'imp_pay_card_0001' },
-			headers: { Authorization: 'Bearer not-a-token' },
-			validateStatus: () => true,
 		});
 		expect(wrong.status).toBe(401);
 		expect(sim.payments.get('imp_pay_card_0001').cancel_amount).toBe(0);

@@ -5,8 +5,7 @@
  * GET /payments, the change counter under a dropped connection). Changing the due date and issuing
  * one: simulatorVbanksModifyIssue.test.js.
  */
-const axios = require('axios');
-const { rawSimulatorPerTest } = require('./helpers/rawSimulator');
+const { rawSimulatorPerTest, unauthorisedAnswers } = require('./helpers/rawSimulator');
 const { START, DAY, issueBody, vbankCalls } = require('./helpers/rawVbanks');
 const { MESSAGES } = require('./simulator/vbanks');
 
@@ -20,24 +19,18 @@ describe('authentication', () => {
 		['POST', '/vbanks'],
 	])('%s %s needs a valid token and changes nothing without one', async (method, path) => {
 		const data = { vbank_due: START + DAY, ...issueBody() };
-		const bare = await axios.request({
+		const { bare, wrong } = await unauthorisedAnswers(
+			world.sim.baseUrl,
 			method,
-			url: `${world.sim.baseUrl}${path}`,
+			path,
 			data,
-			validateStatus: () => true,
-		});
+			'nope',
+		);
 		expect(bare.status).toBe(401);
 		expect(bare.data).toEqual({
 			code: -1,
 			message: '인증 Token이 전달되지 않았습니다.',
 			response: null,
-		});
-		const wrong = await axios.request({
-			method,
-			url: `${world.sim.baseUrl}${path}`,
-			data,
-			headers: { Authorization: 'Bearer nope' },
-			validateStatus: () => true,
 		});
 		expect(wrong.status).toBe(401);
 		expect(world.sim.changes.list()).toEqual([]);
