@@ -5,10 +5,8 @@
  * ones, executed ones refused), schedules run by the clock, and the change counter.
  */
 const { rawSimulatorPerTest } = require('./helpers/rawSimulator');
+const { START, DAY, enc, oneSchedule, subscribeCalls } = require('./helpers/rawSubscribe');
 const { MESSAGES } = require('./simulator/schedules');
-
-const START = 1_790_000_000;
-const DAY = 24 * 60 * 60;
 
 const world = rawSimulatorPerTest(START);
 let sim;
@@ -18,28 +16,10 @@ beforeEach(() => {
 });
 const advance = (seconds) => world.advance(seconds);
 
-const enc = encodeURIComponent;
-const form = (method, url, text) =>
-	http.request({
-		method,
-		url,
-		data: text,
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-	});
-const oneSchedule = (merchant_uid, at = START + 7 * DAY, extra = {}) => ({
-	merchant_uid,
-	schedule_at: at,
-	amount: 9900,
-	name: '월 정기구독',
-	...extra,
-});
-const schedule = (customer_uid, schedules, extra = {}) =>
-	http.post('/subscribe/payments/schedule', { customer_uid, schedules, ...extra });
-const unschedule = (body) => http.post('/subscribe/payments/unschedule', body);
+const { form, schedule, unschedule, statusOf } = subscribeCalls(world);
 const byCustomer = (uid, params) =>
 	http.get(`/subscribe/payments/schedule/customers/${enc(uid)}`, { params });
 const byWindow = (params) => http.get('/subscribe/payments/schedule', { params });
-const statusOf = (mid) => sim.subscribe.getSchedule(mid).schedule_status;
 const midsOf = (res) => res.data.response.list.map((s) => s.merchant_uid);
 
 describe('GET /subscribe/payments/schedule/customers/{customer_uid}', () => {

@@ -1,8 +1,8 @@
 'use strict';
 /**
- * What the simulator's raw-HTTP /subscribe tests (test/simulatorSubscribe*.test.js) share: the
- * clock's start, a billing key's fields and card, a schedule entry, and calls on the current
- * test's `world` (from rawSimulatorPerTest).
+ * What the simulator's raw-HTTP /subscribe tests (test/simulatorSubscribe*.test.js and
+ * test/simulatorSchedules.test.js) share: the clock's start, a billing key's fields and card, a
+ * schedule entry, and calls on the current test's `world` (from rawSimulatorPerTest).
  */
 const START = 1_790_000_000;
 const DAY = 24 * 60 * 60;
