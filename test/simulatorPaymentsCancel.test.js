@@ -4,9 +4,8 @@
  * checksum, full and partial, bad amounts, by merchant_uid, virtual-account and PG refusals.
  */
 const { rawSimulatorPerTest } = require('./helpers/rawSimulator');
+const { START, paymentCalls } = require('./helpers/rawPayments');
 const { MESSAGES } = require('./simulator/payments');
-
-const START = 1_790_000_000;
 
 const world = rawSimulatorPerTest(START);
 let sim;
@@ -15,12 +14,7 @@ beforeEach(() => {
 	({ sim, http } = world);
 });
 
-const get = (path) => http.get(path);
-const cancel = (body) => http.post('/payments/cancel', body);
-const form = (fields) =>
-	http.post('/payments/cancel', new URLSearchParams(fields).toString(), {
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-	});
+const { get, cancel, form } = paymentCalls(world);
 
 describe('POST /payments/cancel', () => {
 	test('a checksum that is not what is left cancels nothing (HTTP 200, code 1)', async () => {

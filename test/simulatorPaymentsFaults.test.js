@@ -5,8 +5,7 @@
  * answer instead of the route.
  */
 const { rawSimulatorPerTest } = require('./helpers/rawSimulator');
-
-const START = 1_790_000_000;
+const { START, paymentCalls } = require('./helpers/rawPayments');
 
 const world = rawSimulatorPerTest(START);
 let sim;
@@ -15,8 +14,7 @@ beforeEach(() => {
 	({ sim, http } = world);
 });
 
-const get = (path) => http.get(path);
-const cancel = (body) => http.post('/payments/cancel', body);
+const { get, cancel } = paymentCalls(world);
 
 describe('fault injection on /payments', () => {
 	test('apply-then-reset: the refund is applied exactly once, the answer is lost', async () => {

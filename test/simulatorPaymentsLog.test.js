@@ -4,22 +4,15 @@
  * request leaves in the log, and 500 bulk payments each refundable once.
  */
 const { rawSimulatorPerTest } = require('./helpers/rawSimulator');
-
-const START = 1_790_000_000;
+const { START, paymentCalls } = require('./helpers/rawPayments');
 
 const world = rawSimulatorPerTest(START);
 let sim;
-let http;
 beforeEach(() => {
-	({ sim, http } = world);
+	({ sim } = world);
 });
 
-const get = (path) => http.get(path);
-const cancel = (body) => http.post('/payments/cancel', body);
-const form = (fields) =>
-	http.post('/payments/cancel', new URLSearchParams(fields).toString(), {
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-	});
+const { get, cancel, form } = paymentCalls(world);
 
 describe('request log and bulk payments', () => {
 	test('each request is logged with method, path, query and body; no token in query or body', async () => {

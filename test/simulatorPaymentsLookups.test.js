@@ -4,8 +4,7 @@
  * needs, one payment by imp_uid, find and findAll by merchant_uid, several payments by imp_uid[].
  */
 const { rawSimulatorPerTest, unauthorisedAnswers } = require('./helpers/rawSimulator');
-
-const START = 1_790_000_000;
+const { START, paymentCalls } = require('./helpers/rawPayments');
 
 const world = rawSimulatorPerTest(START);
 let sim;
@@ -14,7 +13,7 @@ beforeEach(() => {
 	({ sim, http } = world);
 });
 
-const get = (path) => http.get(path);
+const { get } = paymentCalls(world);
 
 describe('authentication', () => {
 	test.each([

@@ -4,18 +4,17 @@
  * `next`, page sizes, "all" and sandbox payments, the 90-day window, and what it refuses.
  */
 const { rawSimulatorPerTest } = require('./helpers/rawSimulator');
+const { START, paymentCalls } = require('./helpers/rawPayments');
 
-const START = 1_790_000_000;
 const DAY = 24 * 60 * 60;
 
 const world = rawSimulatorPerTest(START);
 let sim;
-let http;
 beforeEach(() => {
-	({ sim, http } = world);
+	({ sim } = world);
 });
 
-const get = (path) => http.get(path);
+const { get } = paymentCalls(world);
 
 describe('GET /payments/status/{status}', () => {
 	/** Follows `next` from page 1 until it is 0; bounded so a broken `next` cannot loop forever. */
